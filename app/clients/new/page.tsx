@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+
+import { serverCaller } from "../../../server/context";
+import { Card, PageHeader } from "../../components/ui";
+import { createClientAction } from "../actions";
+import { ClientForm } from "../client-form";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "新增客户" };
+
+export default async function NewClientPage() {
+  const caller = await serverCaller();
+  const staff = await caller.settings.staff();
+
+  return (
+    <>
+      <PageHeader title="新增客户" subtitle="客户名称不能与已有客户重复" />
+      <Card>
+        <ClientForm
+          action={createClientAction}
+          initialValues={{}}
+          staff={staff}
+          cancelHref="/clients"
+          submitLabel="保存客户"
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { ButtonLink, EmptyState } from "../components/ui";
+
+export default function ClientNotFound() {
+  return (
+    <EmptyState title="找不到这个客户">
+      <p className="mb-3">地址中的客户编号不存在，可能已输错或链接已过期。</p>
+      <ButtonLink href="/clients">返回客户列表</ButtonLink>
+    </EmptyState>
+  );
+}

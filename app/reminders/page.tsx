@@ -1,0 +1,266 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { serverCaller } from "../../server/context";
+import { formatChineseDate } from "../../server/domain/dates";
+import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form";
+import { Alert, Card, DaysOverdue, EmptyState, Money, PageHeader, Table, Td, Th } from "../components/ui";
+import { load } from "../lib/errors";
+import { numberParam, param, type SearchParams } from "../lib/params";
+import { OptionSelect, optionName } from "../reports/filter-options";
+import { PrintButton } from "./print-button";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "到期提醒" };
+
+const DEFAULT_HORIZON_DAYS = 15;
+
+type Caller = Awaited<ReturnType<typeof serverCaller>>;
+type Reminders = Awaited<ReturnType<Caller["reports"]["reminders"]>>;
+
+export default async function RemindersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const caller = await serverCaller();
+  const [staff, businessTypes] = await Promise.all([caller.settings.staff(), caller.settings.businessTypes()]);
+
+  const horizonText = param(params, "horizonDays");
+  const result = await load(() =>
+    caller.reports.reminders({
+      asOf: param(params, "asOf"),
+      horizonDays: numberParam(params, "horizonDays") ?? DEFAULT_HORIZON_DAYS,
+      accountManagerId: numberParam(params, "accountManagerId"),
+      businessTypeId: numberParam(params, "businessTypeId"),
+    }),
+  );
+
+  const managerName = optionName(staff, param(params, "accountManagerId"));
+  const businessTypeName = optionName(businessTypes, param(params, "businessTypeId"));
+  const scope = [managerName && `业务员：${managerName}`, businessTypeName && `业务类型：${businessTypeName}`]
+    .filter(Boolean)
+    .join("　");
+
+  return (
+    <>
+      <PageHeader
+        title="到期提醒"
+        subtitle={
+          result.ok
+            ? `截止日期 ${formatChineseDate(result.data.asOf)}　提前 ${result.data.horizonDays} 天提醒${scope ? `　${scope}` : ""}`
+            : undefined
+        }
+        actions={result.ok ? <PrintButton label="打印催收清单" /> : undefined}
+      />
+      <FilterForm resetHref="/reminders">
+        <FilterField label="截止日期">
+          <input
+            type="date"
+            name="asOf"
+            defaultValue={param(params, "asOf") ?? (result.ok ? result.data.asOf : undefined)}
+            className={FILTER_INPUT}
+          />
+        </FilterField>
+        <FilterField label="业务员">
+          <OptionSelect name="accountManagerId" options={staff} value={param(params, "accountManagerId")} allLabel="全部业务员" />
+        </FilterField>
+        <FilterField label="业务类型">
+          <OptionSelect name="businessTypeId" options={businessTypes} value={param(params, "businessTypeId")} allLabel="全部业务类型" />
+        </FilterField>
+        <FilterField label="提前提醒天数">
+          <input
+            type="number"
+            name="horizonDays"
+            min={0}
+            max={365}
+            defaultValue={horizonText ?? DEFAULT_HORIZON_DAYS}
+            className={`${FILTER_INPUT} w-24`}
+          />
+        </FilterField>
+      </FilterForm>
+      {result.ok ? <ReminderLists data={result.data} /> : <Alert>{result.message}</Alert>}
+      {/* The call list has ten columns with a blank one for notes, too wide for portrait A4. */}
+      <style>{"@page { size: A4 landscape; margin: 12mm; }"}</style>
+    </>
+  );
+}
+
+function ReminderLists({ data }: { data: Reminders }) {
+  return (
+    <div className="print:[&_td]:px-2 print:[&_th]:px-2 print:[&_table]:text-xs">
+      <ClientsOwing data={data} />
+      <UpcomingInstallments data={data} />
+      <p className="text-xs text-slate-500">
+        逾期天数 = 截止日期 − 最早未付分期的到期日（自然日，北京时间）；到期当日不算逾期。
+      </p>
+    </div>
+  );
+}
+
+function ClientsOwing({ data }: { data: Reminders }) {
+  const overdueCount = data.clients.filter((row) => row.overdue > 0).length;
+  const title = `逾期 / 应收客户（${data.clients.length} 家，其中逾期 ${overdueCount} 家）`;
+  if (data.clients.length === 0) {
+    return (
+      <Card title="逾期 / 应收客户">
+        <EmptyState title="没有应收款的客户">
+          截至 {formatChineseDate(data.asOf)}，符合筛选条件的客户没有未收款。录入合同和收款计划后，欠款客户会列在这里。
+        </EmptyState>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title={title}>
+      <Table>
+        <thead>
+          <tr>
+            <Th>客户</Th>
+            <Th>联系人</Th>
+            <Th>联系电话</Th>
+            <Th>业务员</Th>
+            <Th numeric>应收余额</Th>
+            <Th numeric>逾期金额</Th>
+            <Th numeric>逾期天数</Th>
+            <Th>最早逾期到期日</Th>
+            <PrintOnlyTh>沟通结果</PrintOnlyTh>
+            <ScreenOnlyTh>操作</ScreenOnlyTh>
+          </tr>
+        </thead>
+        <tbody>
+          {data.clients.map((row) => (
+            <tr key={row.client.id} className="break-inside-avoid">
+              <Td className="print:whitespace-nowrap">
+                <Link href={`/clients/${row.client.id}`} className="text-brand-700 hover:underline">
+                  {row.client.name}
+                </Link>
+              </Td>
+              <Td>{row.client.contactPerson || "—"}</Td>
+              <Td className="tabular-nums whitespace-nowrap">{row.client.phone || "—"}</Td>
+              <Td>{row.client.accountManagerName ?? "—"}</Td>
+              <Td numeric>
+                <Money fen={row.outstanding} />
+              </Td>
+              <Td numeric>
+                <Money fen={row.overdue} tone="danger" />
+              </Td>
+              <Td numeric>
+                <DaysOverdue days={row.daysOverdue} />
+              </Td>
+              <Td className="tabular-nums whitespace-nowrap">{row.oldestOverdueDueDate ?? "—"}</Td>
+              <PrintOnlyTd />
+              <Td className="no-print whitespace-nowrap">
+                {row.overdue > 0 ? (
+                  <a
+                    href={`/documents/collection-letter/${row.client.id}?asOf=${data.asOf}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    下载催款函
+                  </a>
+                ) : null}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <Td colSpan={4}>合计（{data.clients.length} 家）</Td>
+            <Td numeric>
+              <Money fen={data.totals.outstanding} />
+            </Td>
+            <Td numeric>
+              <Money fen={data.totals.overdue} tone="danger" />
+            </Td>
+            <Td colSpan={2} />
+            <PrintOnlyTd />
+            <Td className="no-print" />
+          </tr>
+        </tfoot>
+      </Table>
+    </Card>
+  );
+}
+
+function UpcomingInstallments({ data }: { data: Reminders }) {
+  const total = data.upcoming.reduce((sum, item) => sum + item.outstanding, 0);
+  const period = `${formatChineseDate(data.asOf)} 至 ${formatChineseDate(data.until)}`;
+  if (data.upcoming.length === 0) {
+    return (
+      <Card title={`即将到期（${data.horizonDays} 天内）`}>
+        <EmptyState title="近期没有到期的分期">{period}没有未收的分期款。</EmptyState>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title={`即将到期（${data.horizonDays} 天内，${period}，${data.upcoming.length} 笔）`}>
+      <Table>
+        <thead>
+          <tr>
+            <Th>到期日</Th>
+            <Th>剩余时间</Th>
+            <Th>客户</Th>
+            <Th>联系电话</Th>
+            <Th>合同编号</Th>
+            <Th>分期</Th>
+            <Th numeric>未收金额</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.upcoming.map((item) => (
+            <tr key={item.installmentId} className="break-inside-avoid">
+              <Td className="tabular-nums whitespace-nowrap">{item.dueDate}</Td>
+              <Td className="whitespace-nowrap">
+                {item.daysUntilDue === 0 ? (
+                  <span className="font-medium text-amber-800">今天到期</span>
+                ) : (
+                  `还有 ${item.daysUntilDue} 天`
+                )}
+              </Td>
+              <Td>
+                <Link href={`/clients/${item.clientId}`} className="text-brand-700 hover:underline">
+                  {item.client.name}
+                </Link>
+              </Td>
+              <Td className="tabular-nums whitespace-nowrap">{item.client.phone || "—"}</Td>
+              <Td className="whitespace-nowrap">{item.contractNo}</Td>
+              <Td>{item.label || `第 ${item.seq} 期`}</Td>
+              <Td numeric>
+                <Money fen={item.outstanding} />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <Td colSpan={6}>合计（{data.upcoming.length} 笔）</Td>
+            <Td numeric>
+              <Money fen={total} />
+            </Td>
+          </tr>
+        </tfoot>
+      </Table>
+    </Card>
+  );
+}
+
+/** Renders a column heading shown on screen only. */
+function ScreenOnlyTh({ children }: { children: string }) {
+  return (
+    <th scope="col" className="no-print border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium text-slate-600">
+      {children}
+    </th>
+  );
+}
+
+/** Renders a blank column on the printed call list, for notes taken on the call. */
+function PrintOnlyTh({ children }: { children: string }) {
+  return (
+    <th scope="col" className="hidden w-40 border-b border-slate-200 px-3 py-2 text-left text-xs font-medium text-slate-600 print:table-cell">
+      {children}
+    </th>
+  );
+}
+
+function PrintOnlyTd() {
+  return <td className="hidden border-b border-slate-300 print:table-cell" />;
+}

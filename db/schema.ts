@@ -1,0 +1,135 @@
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  Selectable,
+  Updateable,
+} from "kysely";
+
+/**
+ * Kysely table types. They describe what the driver returns at run time:
+ * money is integer fen, business dates are `YYYY-MM-DD` text and timestamps
+ * are ISO-8601 UTC text.
+ */
+export interface Database {
+  staff: StaffTable;
+  business_type: BusinessTypeTable;
+  client: ClientTable;
+  contract: ContractTable;
+  installment: InstallmentTable;
+  payment: PaymentTable;
+  allocation: AllocationTable;
+  setting: SettingTable;
+}
+
+/** Time of creation, filled by the insert and never updated. */
+type CreatedAt = ColumnType<string, string, never>;
+
+/** Account managers (业务员) that clients are assigned to. */
+export interface StaffTable {
+  id: Generated<number>;
+  name: string;
+  phone: string;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface BusinessTypeTable {
+  id: Generated<number>;
+  name: string;
+  sort_order: number;
+  active: ColumnType<number, number | undefined, number>;
+}
+
+export interface ClientTable {
+  id: Generated<number>;
+  name: string;
+  contact_person: string;
+  phone: string;
+  address: string;
+  account_manager_id: number | null;
+  notes: string;
+  created_at: CreatedAt;
+  updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ContractTable {
+  id: Generated<number>;
+  client_id: number;
+  contract_no: string;
+  business_type_id: number;
+  /** What the contract covers, e.g. the placement or the project. */
+  title: string;
+  signed_on: string;
+  service_start: string | null;
+  service_end: string | null;
+  total_amount: number;
+  media_cost: number;
+  production_cost: number;
+  notes: string;
+  created_at: CreatedAt;
+  updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface InstallmentTable {
+  id: Generated<number>;
+  contract_id: number;
+  /** Position in the plan, 1-based. */
+  seq: number;
+  label: string;
+  due_date: string;
+  amount: number;
+  /**
+   * Sum of the live allocations to this installment. Kept current by the
+   * payment path so open installments are found without reading history.
+   */
+  paid_amount: ColumnType<number, number | undefined, number>;
+}
+
+export interface PaymentTable {
+  id: Generated<number>;
+  client_id: number;
+  received_on: string;
+  amount: number;
+  method: string;
+  bank_reference: string;
+  note: string;
+  /** Contract the payer named; its installments are served first. */
+  contract_id: number | null;
+  created_at: CreatedAt;
+  reversed_at: string | null;
+  reversal_reason: string | null;
+}
+
+/** One piece of a payment applied (核销) to one installment. */
+export interface AllocationTable {
+  id: Generated<number>;
+  payment_id: number;
+  installment_id: number;
+  amount: number;
+  created_at: CreatedAt;
+  /** Set when the payment is reversed; the row stays as history. */
+  reversed_at: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+  updated_at: string;
+}
+
+export type Staff = Selectable<StaffTable>;
+export type Client = Selectable<ClientTable>;
+export type NewClient = Insertable<ClientTable>;
+export type ClientUpdate = Updateable<ClientTable>;
+export type Contract = Selectable<ContractTable>;
+export type NewContract = Insertable<ContractTable>;
+export type Installment = Selectable<InstallmentTable>;
+export type NewInstallment = Insertable<InstallmentTable>;
+export type Payment = Selectable<PaymentTable>;
+export type NewPayment = Insertable<PaymentTable>;
+export type Allocation = Selectable<AllocationTable>;
+export type BusinessType = Selectable<BusinessTypeTable>;

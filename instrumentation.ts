@@ -1,0 +1,13 @@
+/**
+ * Runs once when the Next.js server starts: creates and migrates the
+ * database (and fills an empty one with the demo) before the first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+
+  const { readyDatabase } = await import("./server/context");
+  const { logger } = await import("./server/logger");
+  const { databaseFile } = await import("./db");
+  await readyDatabase();
+  logger.info({ database: databaseFile() }, "database ready");
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT || 3200);
+const DATABASE = process.env.E2E_DB || "data/e2e.db";
+
+/**
+ * End-to-end tests in Debian's Chromium (never a downloaded browser) against
+ * a production build on a fresh database with the clock fixed, so days
+ * overdue and dates in letters are the same on every run.
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? "list" : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    env: {
+      HUIKUAN_DB: DATABASE,
+      HUIKUAN_TODAY: "2026-12-04",
+      HUIKUAN_TZ: "Asia/Shanghai",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+import {
+  createContract,
+  editableContractIds,
+  getContract,
+  updateContract,
+} from "../services/contracts";
+import { procedure, router } from "../trpc";
+import { date, fen, id, longText, optionalDate, text } from "../validation";
+
+const MAX_INSTALLMENTS = 60;
+
+const installmentFields = z.object({
+  label: text("分期名称", { max: 30 }),
+  dueDate: date("到期日"),
+  amount: fen("分期金额"),
+});
+
+const contractFields = z.object({
+  clientId: id("客户"),
+  contractNo: text("合同编号", { required: true, max: 50 }).refine((value) => !/[\r\n\t]/.test(value), {
+    error: "合同编号不能包含换行或制表符",
+  }),
+  businessTypeId: id("业务类型"),
+  title: text("合同内容", { required: true, max: 200 }),
+  signedOn: date("签订日期"),
+  serviceStart: optionalDate("服务开始日期"),
+  serviceEnd: optionalDate("服务结束日期"),
+  totalAmount: fen("合同金额"),
+  mediaCost: fen("媒体采购成本", { allowZero: true }).default(0),
+  productionCost: fen("制作成本", { allowZero: true }).default(0),
+  notes: longText("备注"),
+  installments: z
+    .array(installmentFields, { error: "请填写收款计划" })
+    .min(1, { error: "收款计划至少要有一期" })
+    .max(MAX_INSTALLMENTS, { error: `收款计划最多 ${MAX_INSTALLMENTS} 期` }),
+});
+
+export const contractsRouter = router({
+  get: procedure
+    .input(z.object({ contractId: id("合同") }))
+    .query(({ ctx, input }) => getContract(ctx.db, input.contractId)),
+
+  editableIds: procedure
+    .input(z.object({ clientId: id("客户") }))
+    .query(({ ctx, input }) => editableContractIds(ctx.db, input.clientId)),
+
+  create: procedure
+    .input(contractFields)
+    .mutation(({ ctx, input }) => createContract(ctx.db, ctx.clock, input)),
+
+  update: procedure
+    .input(contractFields.extend({ contractId: id("合同"), version: id("版本号") }))
+    .mutation(({ ctx, input }) => {
+      const { contractId, version, ...fields } = input;
+      return updateContract(ctx.db, ctx.clock, contractId, version, fields);
+    }),
+});

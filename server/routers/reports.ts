@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+import { badInput } from "../errors";
+import { collectionLetterFacts } from "../services/letters";
+import {
+  balanceSummary,
+  balanceSummaryByBusinessType,
+  balanceSummaryByManager,
+  dashboard,
+  reminders,
+} from "../services/reports";
+import { procedure, router } from "../trpc";
+import { dayCount, date, id, optionalDate, optionalId } from "../validation";
+
+const filterFields = {
+  accountManagerId: optionalId("业务员"),
+  businessTypeId: optionalId("业务类型"),
+};
+
+/** Input of the grouped summaries, the same as reports.summary takes. */
+const groupedSummaryInput = z.object({
+  asOf: date("截止日期").optional(),
+  from: optionalDate("开始日期"),
+  clientId: optionalId("客户"),
+  ...filterFields,
+});
+
+/** Resolves the period [from, asOf] of a summary, with asOf defaulting to today. */
+function summaryPeriod<T extends { asOf?: string; from: string | null }>(input: T, today: string) {
+  const asOf = input.asOf ?? today;
+  if (input.from && input.from > asOf) {
+    throw badInput("from", `开始日期 ${input.from} 晚于截止日期 ${asOf}`);
+  }
+  return { ...input, asOf };
+}
+
+export const reportsRouter = router({
+  dashboard: procedure
+    .input(z.object({ asOf: date("截止日期").optional() }))
+    .query(({ ctx, input }) => dashboard(ctx.db, input.asOf ?? ctx.clock.today())),
+
+  summary: procedure
+    .input(
+      z.object({
+        asOf: date("截止日期").optional(),
+        from: optionalDate("开始日期"),
+        clientId: optionalId("客户"),
+        ...filterFields,
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const asOf = input.asOf ?? ctx.clock.today();
+      if (input.from && input.from > asOf) {
+        throw badInput("from", `开始日期 ${input.from} 晚于截止日期 ${asOf}`);
+      }
+      return balanceSummary(ctx.db, { ...input, asOf });
+    }),
+
+  reminders: procedure
+    .input(
+      z.object({
+        asOf: date("截止日期").optional(),
+        horizonDays: dayCount("提前提醒天数", 365).default(15),
+        ...filterFields,
+      }),
+    )
+    .query(({ ctx, input }) =>
+      reminders(ctx.db, { ...input, asOf: input.asOf ?? ctx.clock.today() }),
+    ),
+
+  collectionLetter: procedure
+    .input(
+      z.object({
+        clientId: id("客户"),
+        asOf: date("函件日期").optional(),
+        payBy: optionalDate("付款期限"),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      collectionLetterFacts(ctx.db, {
+        clientId: input.clientId,
+        asOf: input.asOf ?? ctx.clock.today(),
+        payBy: input.payBy,
+      }),
+    ),
+
+  summaryByManager: procedure
+    .input(groupedSummaryInput)
+    .query(({ ctx, input }) => balanceSummaryByManager(ctx.db, summaryPeriod(input, ctx.clock.today()))),
+
+  summaryByBusinessType: procedure
+    .input(groupedSummaryInput)
+    .query(({ ctx, input }) =>
+      balanceSummaryByBusinessType(ctx.db, summaryPeriod(input, ctx.clock.today())),
+    ),
+});

@@ -1,0 +1,372 @@
+import type { Db } from "../../db";
+import {
+  type BalanceFilter,
+  agingTotals,
+  clientBalancesAsOf,
+  groupBalancesAsOf,
+  openInstallmentsAsOf,
+  receivedByClient,
+} from "../../db/queries/balances";
+import { DEFAULT_AGING_BUCKETS, daysOverdue } from "../domain/aging";
+import { addDays, daysBetween, startOfMonth } from "../domain/dates";
+
+/** Client identity columns shown beside every balance. */
+async function clientDirectory(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, ClientIdentity>();
+  const rows = await db
+    .selectFrom("client as c")
+    .leftJoin("staff as s", "s.id", "c.account_manager_id")
+    .select([
+      "c.id",
+      "c.name",
+      "c.contact_person as contactPerson",
+      "c.phone",
+      "c.account_manager_id as accountManagerId",
+      "s.name as accountManagerName",
+    ])
+    .where("c.id", "in", ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export interface ClientIdentity {
+  id: number;
+  name: string;
+  contactPerson: string;
+  phone: string;
+  accountManagerId: number | null;
+  accountManagerName: string | null;
+}
+
+export interface BalanceSummaryRow {
+  client: ClientIdentity;
+  /** Contracts signed in the period (all contracts up to asOf without `from`). */
+  contracted: number;
+  /** Live payments received in the period. */
+  received: number;
+  /** Everything still due on asOf, over all contracts signed by then. */
+  outstanding: number;
+  overdue: number;
+  /** Received by asOf but not applied to any installment (预收款). */
+  credit: number;
+}
+
+/**
+ * Contracted, collected and still due per client for a period ending on
+ * `asOf`. Outstanding, overdue and credit are balances on `asOf`; contracted
+ * and received cover [from, asOf], or all time when `from` is null.
+ * For every client: all-time contracted − all-time received = outstanding − credit.
+ */
+export async function balanceSummary(
+  db: Db,
+  params: { asOf: string; from: string | null } & BalanceFilter,
+) {
+  const { asOf, from, ...filter } = params;
+  const rows = filter.businessTypeId
+    ? await businessTypeClientRows(db, asOf, from, filter)
+    : await clientRows(db, asOf, from, filter);
+  rows.sort((a, b) => b.outstanding - a.outstanding || a.client.name.localeCompare(b.client.name, "zh-CN"));
+
+  const totals = rows.reduce(
+    (sum, row) => ({
+      contracted: sum.contracted + row.contracted,
+      received: sum.received + row.received,
+      outstanding: sum.outstanding + row.outstanding,
+      overdue: sum.overdue + row.overdue,
+      credit: sum.credit + row.credit,
+    }),
+    { contracted: 0, received: 0, outstanding: 0, overdue: 0, credit: 0 },
+  );
+  return { asOf, from, rows, totals };
+}
+
+/** Summary rows per client over all of its contracts and payments. */
+async function clientRows(
+  db: Db,
+  asOf: string,
+  from: string | null,
+  filter: BalanceFilter,
+): Promise<BalanceSummaryRow[]> {
+  const balances = await clientBalancesAsOf(db, asOf, filter);
+  const receivedAll = await receivedByClient(db, { to: asOf }, filter);
+  const periodContracted = from ? await contractedInPeriod(db, from, asOf, filter) : null;
+  const periodReceived = from ? await receivedByClient(db, { from, to: asOf }, filter) : receivedAll;
+
+  const ids = new Set([...balances.map((b) => b.clientId), ...receivedAll.keys()]);
+  const directory = await clientDirectory(db, [...ids]);
+  const byClient = new Map(balances.map((row) => [row.clientId, row]));
+
+  return [...ids].map((clientId) => {
+    const balance = byClient.get(clientId);
+    return {
+      client: directory.get(clientId)!,
+      contracted: periodContracted ? (periodContracted.get(clientId) ?? 0) : (balance?.contracted ?? 0),
+      received: periodReceived.get(clientId) ?? 0,
+      outstanding: balance?.outstanding ?? 0,
+      overdue: balance?.overdue ?? 0,
+      credit: (receivedAll.get(clientId) ?? 0) - (balance?.applied ?? 0),
+    };
+  });
+}
+
+/**
+ * Summary rows per client restricted to one business type. A payment
+ * belongs to a type only through its allocations, so `received` is what
+ * payments received in the period applied to that type's installments, and
+ * credit, a client-wide figure, is 0.
+ */
+async function businessTypeClientRows(
+  db: Db,
+  asOf: string,
+  from: string | null,
+  filter: BalanceFilter,
+): Promise<BalanceSummaryRow[]> {
+  const groups = await groupBalancesAsOf(db, { asOf, from, groupBy: "client_id" }, filter);
+  const directory = await clientDirectory(db, groups.map((group) => group.groupId!));
+  return groups.map((group) => ({
+    client: directory.get(group.groupId!)!,
+    contracted: group.periodContracted,
+    received: group.periodApplied,
+    outstanding: group.outstanding,
+    overdue: group.overdue,
+    credit: 0,
+  }));
+}
+
+async function contractedInPeriod(db: Db, from: string, to: string, filter: BalanceFilter) {
+  let query = db
+    .selectFrom("contract as c")
+    .innerJoin("client as cl", "cl.id", "c.client_id")
+    .select((eb) => ["c.client_id as clientId", eb.fn.sum<number>("c.total_amount").as("total")])
+    .where("c.signed_on", ">=", from)
+    .where("c.signed_on", "<=", to)
+    .groupBy("c.client_id");
+  if (filter.clientId) query = query.where("c.client_id", "=", filter.clientId);
+  if (filter.accountManagerId) query = query.where("cl.account_manager_id", "=", filter.accountManagerId);
+  if (filter.businessTypeId) query = query.where("c.business_type_id", "=", filter.businessTypeId);
+  const rows = await query.execute();
+  return new Map(rows.map((row) => [row.clientId, Number(row.total)]));
+}
+
+export interface ReminderRow {
+  client: ClientIdentity;
+  outstanding: number;
+  overdue: number;
+  /** Days the oldest unpaid installment is past its due date; 0 if none is. */
+  daysOverdue: number;
+  oldestOverdueDueDate: string | null;
+  nextDueDate: string | null;
+}
+
+/**
+ * The reminder list on `asOf`: every client with an amount due, most urgent
+ * first (days overdue, then amount overdue, then amount due), and the
+ * installments falling due within `horizonDays` after asOf.
+ */
+export async function reminders(
+  db: Db,
+  params: { asOf: string; horizonDays: number } & BalanceFilter,
+) {
+  const { asOf, horizonDays, ...filter } = params;
+  const balances = (await clientBalancesAsOf(db, asOf, filter)).filter((b) => b.outstanding > 0);
+  const directory = await clientDirectory(db, balances.map((b) => b.clientId));
+
+  const clients: ReminderRow[] = balances.map((balance) => ({
+    client: directory.get(balance.clientId)!,
+    outstanding: balance.outstanding,
+    overdue: balance.overdue,
+    daysOverdue: balance.oldestOverdueDueDate ? daysOverdue(balance.oldestOverdueDueDate, asOf) : 0,
+    oldestOverdueDueDate: balance.oldestOverdueDueDate,
+    nextDueDate: balance.nextDueDate,
+  }));
+  clients.sort(
+    (a, b) =>
+      b.daysOverdue - a.daysOverdue ||
+      b.overdue - a.overdue ||
+      b.outstanding - a.outstanding ||
+      a.client.name.localeCompare(b.client.name, "zh-CN"),
+  );
+
+  const until = addDays(asOf, horizonDays);
+  const open = await openInstallmentsAsOf(db, asOf, filter);
+  const upcoming = open
+    .filter((item) => item.dueDate >= asOf && item.dueDate <= until)
+    .map((item) => ({
+      ...item,
+      client: directory.get(item.clientId)!,
+      daysUntilDue: daysBetween(asOf, item.dueDate),
+    }));
+
+  const totals = clients.reduce(
+    (sum, row) => ({ outstanding: sum.outstanding + row.outstanding, overdue: sum.overdue + row.overdue }),
+    { outstanding: 0, overdue: 0 },
+  );
+  return { asOf, horizonDays, until, clients, upcoming, totals };
+}
+
+/**
+ * Due-date ranges of the aging buckets on `asOf`: a due date d is
+ * in [minDays, maxDays] overdue when asOf − maxDays ≤ d ≤ asOf − minDays.
+ * The not-yet-due bucket covers d ≥ asOf.
+ */
+export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS) {
+  return buckets.map((bucket) => ({
+    from: bucket.maxDays === null ? null : addDays(asOf, -bucket.maxDays),
+    to: bucket.minDays === 0 ? null : addDays(asOf, -bucket.minDays),
+  }));
+}
+
+/** Figures for the dashboard on `asOf`. */
+export async function dashboard(db: Db, asOf: string) {
+  const buckets = DEFAULT_AGING_BUCKETS;
+  const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets));
+  const list = await reminders(db, { asOf, horizonDays: 7 });
+  const monthStart = startOfMonth(asOf);
+  const collected = await db
+    .selectFrom("payment")
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("total"), eb.fn.countAll<number>().as("count")])
+    .where("reversed_at", "is", null)
+    .where("received_on", ">=", monthStart)
+    .where("received_on", "<=", asOf)
+    .executeTakeFirstOrThrow();
+
+  return {
+    asOf,
+    monthStart,
+    outstanding: list.totals.outstanding,
+    overdue: list.totals.overdue,
+    aging: buckets.map((bucket, index) => ({ ...bucket, amount: bucketTotals[index] ?? 0 })),
+    collectedThisMonth: Number(collected.total),
+    paymentsThisMonth: Number(collected.count),
+    clientsOwing: list.clients.length,
+    clientsOverdue: list.clients.filter((row) => row.overdue > 0).length,
+    urgent: list.clients.filter((row) => row.overdue > 0).slice(0, 10),
+    dueSoon: list.upcoming.slice(0, 10),
+  };
+}
+
+/** The figures of one row of a grouped collection summary, in fen. */
+export interface SummaryFigures {
+  contracted: number;
+  received: number;
+  outstanding: number;
+  overdue: number;
+  credit: number;
+}
+
+function sumFigures(rows: readonly SummaryFigures[]): SummaryFigures {
+  return rows.reduce(
+    (sum, row) => ({
+      contracted: sum.contracted + row.contracted,
+      received: sum.received + row.received,
+      outstanding: sum.outstanding + row.outstanding,
+      overdue: sum.overdue + row.overdue,
+      credit: sum.credit + row.credit,
+    }),
+    { contracted: 0, received: 0, outstanding: 0, overdue: 0, credit: 0 },
+  );
+}
+
+export interface ManagerSummaryRow extends SummaryFigures {
+  /** Null for clients with no account manager. */
+  accountManagerId: number | null;
+  accountManagerName: string | null;
+  clientCount: number;
+}
+
+/**
+ * Sums the balance summary per account manager, over the clients each one
+ * manages now. Figures mean what they mean in balanceSummary.
+ */
+export async function balanceSummaryByManager(
+  db: Db,
+  params: { asOf: string; from: string | null } & BalanceFilter,
+) {
+  const summary = await balanceSummary(db, params);
+  const groups = new Map<number | null, BalanceSummaryRow[]>();
+  for (const row of summary.rows) {
+    const key = row.client.accountManagerId;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+
+  const rows: ManagerSummaryRow[] = [...groups.values()].map((clientRows) => ({
+    accountManagerId: clientRows[0]!.client.accountManagerId,
+    accountManagerName: clientRows[0]!.client.accountManagerName,
+    clientCount: clientRows.length,
+    ...sumFigures(clientRows),
+  }));
+  rows.sort((a, b) => b.outstanding - a.outstanding);
+  return { asOf: summary.asOf, from: summary.from, rows, totals: summary.totals };
+}
+
+export interface BusinessTypeSummaryRow extends SummaryFigures {
+  businessTypeId: number;
+  businessTypeName: string;
+}
+
+/**
+ * Contracted, collected and still due per business type for a period ending
+ * on `asOf`. A payment belongs to a business type through its allocations,
+ * so `received` is what payments received in [from, asOf] applied to that
+ * type's installments, and `credit` is 0 on every type. `unapplied` is the
+ * part of those payments that no installment took by `asOf`, with the client
+ * credit on `asOf`. A business-type filter leaves both unknown, so
+ * `unapplied` is null then.
+ */
+export async function balanceSummaryByBusinessType(
+  db: Db,
+  params: { asOf: string; from: string | null } & BalanceFilter,
+) {
+  const { asOf, from, ...filter } = params;
+  const groups = await groupBalancesAsOf(db, { asOf, from, groupBy: "business_type_id" }, filter);
+  const types = await db
+    .selectFrom("business_type")
+    .select(["id", "name", "sort_order as sortOrder"])
+    .execute();
+  const typeById = new Map(types.map((type) => [type.id, type]));
+
+  const rows: BusinessTypeSummaryRow[] = groups.map((group) => ({
+    businessTypeId: group.groupId!,
+    businessTypeName: typeById.get(group.groupId!)?.name ?? `业务类型 ${group.groupId}`,
+    contracted: group.periodContracted,
+    received: group.periodApplied,
+    outstanding: group.outstanding,
+    overdue: group.overdue,
+    credit: 0,
+  }));
+  rows.sort(
+    (a, b) =>
+      (typeById.get(a.businessTypeId)?.sortOrder ?? 0) - (typeById.get(b.businessTypeId)?.sortOrder ?? 0) ||
+      a.businessTypeId - b.businessTypeId,
+  );
+
+  const unapplied = filter.businessTypeId ? null : await unappliedReceipts(db, params, groups);
+  const typed = sumFigures(rows);
+  const totals: SummaryFigures = unapplied
+    ? { ...typed, received: typed.received + unapplied.received, credit: unapplied.credit }
+    : typed;
+  return { asOf, from, rows, unapplied, totals };
+}
+
+/**
+ * Money received in [from, asOf] that no installment took by `asOf`, and
+ * the client credit on `asOf`, for the clients `filter` selects.
+ */
+async function unappliedReceipts(
+  db: Db,
+  params: { asOf: string; from: string | null } & BalanceFilter,
+  groups: readonly { applied: number; periodApplied: number }[],
+) {
+  const { asOf, from, ...filter } = params;
+  const receivedAll = sumValues(await receivedByClient(db, { to: asOf }, filter));
+  const receivedInPeriod = from ? sumValues(await receivedByClient(db, { from, to: asOf }, filter)) : receivedAll;
+  const applied = groups.reduce((sum, group) => sum + group.applied, 0);
+  const appliedInPeriod = groups.reduce((sum, group) => sum + group.periodApplied, 0);
+  return { received: receivedInPeriod - appliedInPeriod, credit: receivedAll - applied };
+}
+
+function sumValues(map: ReadonlyMap<unknown, number>): number {
+  let total = 0;
+  for (const value of map.values()) total += value;
+  return total;
+}

@@ -1,0 +1,487 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+
+import type { Db } from "../../db";
+import { appRouter } from "../../server/root";
+import { type TestContext, createTestContext } from "../support/context";
+
+const TODAY = "2026-12-04";
+const CHINESE = /[\u4e00-\u9fa5]/;
+const LONG = "长".repeat(100_000);
+const TABLES = [
+  "staff",
+  "business_type",
+  "client",
+  "contract",
+  "installment",
+  "payment",
+  "allocation",
+  "setting",
+] as const;
+
+/** Ids the fixture creates, in a fresh database. */
+const IDS = {
+  manager: 1,
+  payingClient: 2,
+  otherClient: 1,
+  paidContract: 1,
+  editableContract: 2,
+  livePayment: 1,
+  reversedPayment: 2,
+};
+
+const validClient = {
+  name: "丙方传媒",
+  contactPerson: "李四",
+  phone: "021-12345678",
+  address: "上海市静安区",
+  accountManagerId: IDS.manager,
+  notes: "",
+};
+
+const validContract = {
+  clientId: IDS.otherClient,
+  contractNo: "HT-3",
+  businessTypeId: 1,
+  title: "新媒体投放",
+  signedOn: "2026-11-01",
+  serviceStart: "2026-11-10",
+  serviceEnd: "2026-12-31",
+  totalAmount: 10000,
+  mediaCost: 0,
+  productionCost: 0,
+  notes: "",
+  installments: [{ label: "全款", dueDate: "2026-11-30", amount: 10000 }],
+};
+
+const validContractUpdate = {
+  ...validContract,
+  contractNo: "HT-2",
+  contractId: IDS.editableContract,
+  version: 1,
+};
+
+const validPayment = {
+  clientId: IDS.payingClient,
+  receivedOn: "2026-12-01",
+  amount: 100,
+  method: "银行转账" as const,
+  bankReference: "",
+  note: "",
+  contractId: null,
+};
+
+const validReverse = { paymentId: IDS.livePayment, reason: "录错客户" };
+
+const validCompany = {
+  name: "星海广告有限公司",
+  address: "上海市",
+  phone: "021-1234567",
+  bankName: "中国工商银行上海分行",
+  bankAccountName: "星海广告有限公司",
+  bankAccountNumber: "6222 0000 1111 2222",
+  signatory: "张总",
+};
+
+const validLetter = { clientId: IDS.payingClient, asOf: TODAY, payBy: "2026-12-14" };
+
+/**
+ * Creates a client with a partly paid contract, a live and a reversed
+ * payment, a second client with a contract not yet due and one account
+ * manager. Unless `withProfile` is false, it also saves the company profile
+ * that letters need.
+ */
+async function seeded(withProfile = true): Promise<TestContext> {
+  const ctx = await createTestContext(TODAY);
+  const { caller } = ctx;
+  const { staffId } = await caller.settings.addStaff({ name: "王经理", phone: "" });
+  const other = await caller.clients.create({
+    ...validClient,
+    name: "乙方",
+    accountManagerId: null,
+  });
+  const paying = await caller.clients.create({ ...validClient, name: "甲方" });
+  const paid = await caller.contracts.create({
+    ...validContract,
+    clientId: paying.clientId,
+    contractNo: "HT-1",
+    totalAmount: 100000,
+    installments: [
+      { label: "首期", dueDate: "2026-01-01", amount: 50000 },
+      { label: "尾款", dueDate: "2026-03-01", amount: 50000 },
+    ],
+  });
+  const editable = await caller.contracts.create({
+    ...validContract,
+    clientId: other.clientId,
+    contractNo: "HT-2",
+    installments: [{ label: "全款", dueDate: "2027-01-01", amount: 10000 }],
+  });
+  const live = await caller.payments.record({ ...validPayment, amount: 50000 });
+  const reversed = await caller.payments.record(validPayment);
+  await caller.payments.reverse({ paymentId: reversed.paymentId, reason: "重复录入" });
+  if (withProfile) await caller.settings.saveCompany(validCompany);
+
+  expect({
+    manager: staffId,
+    payingClient: paying.clientId,
+    otherClient: other.clientId,
+    paidContract: paid.contractId,
+    editableContract: editable.contractId,
+    livePayment: live.paymentId,
+    reversedPayment: reversed.paymentId,
+  }).toEqual(IDS);
+  return ctx;
+}
+
+async function rowCounts(db: Db): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.count);
+  }
+  return counts;
+}
+
+type Procedure = (input?: unknown) => Promise<unknown>;
+
+/** Calls a procedure by its dotted path with input of any shape. */
+function call(ctx: TestContext, path: string, input: unknown): Promise<unknown> {
+  const [routerName, procedureName] = path.split(".") as [string, string];
+  const routers = ctx.caller as unknown as Record<string, Record<string, Procedure>>;
+  return routers[routerName]![procedureName]!(input);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("Expected the call to be rejected");
+}
+
+function without<T extends object>(value: T, key: keyof T): Partial<T> {
+  const copy: Partial<T> = { ...value };
+  delete copy[key];
+  return copy;
+}
+
+interface BadInput {
+  path: string;
+  case: string;
+  input: unknown;
+  /** A word the message must contain: the field label, usually. */
+  names?: string;
+  code?: "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT";
+  withProfile?: boolean;
+}
+
+const planOf61 = Array.from({ length: 61 }, () => ({
+  label: "",
+  dueDate: "2026-11-30",
+  amount: 1,
+}));
+
+const BAD_INPUTS: BadInput[] = [
+  { path: "clients.list", case: "search of 100k characters", input: { search: LONG }, names: "搜索词" },
+  { path: "clients.list", case: "search as a number", input: { search: 123 }, names: "搜索词" },
+  { path: "clients.list", case: "manager id abc", input: { accountManagerId: "abc" }, names: "业务员" },
+  { path: "clients.list", case: "manager id 0", input: { accountManagerId: 0 }, names: "业务员" },
+  { path: "clients.list", case: "input as text", input: "甲方" },
+
+  { path: "clients.listWithBalances", case: "search of 100k characters", input: { search: LONG }, names: "搜索词" },
+  { path: "clients.listWithBalances", case: "as-of 2026-02-30", input: { asOf: "2026-02-30" }, names: "截止日期" },
+  { path: "clients.listWithBalances", case: "manager id abc", input: { accountManagerId: "abc" }, names: "业务员" },
+
+  { path: "clients.get", case: "id 0", input: { clientId: 0 }, names: "客户" },
+  { path: "clients.get", case: "id -1", input: { clientId: -1 }, names: "客户" },
+  { path: "clients.get", case: "id 1.5", input: { clientId: 1.5 }, names: "客户" },
+  { path: "clients.get", case: "id abc", input: { clientId: "abc" }, names: "客户" },
+  { path: "clients.get", case: "id 1e20", input: { clientId: 1e20 }, names: "客户" },
+  { path: "clients.get", case: "id NaN", input: { clientId: Number.NaN }, names: "客户" },
+  { path: "clients.get", case: "id null", input: { clientId: null }, names: "客户" },
+  { path: "clients.get", case: "id missing", input: {}, names: "客户" },
+  { path: "clients.get", case: "no input", input: undefined },
+  { path: "clients.get", case: "input as an array", input: [IDS.payingClient] },
+  { path: "clients.get", case: "unknown id", input: { clientId: 999 }, names: "客户", code: "NOT_FOUND" },
+
+  { path: "clients.ledger", case: "id abc", input: { clientId: "abc" }, names: "客户" },
+  { path: "clients.ledger", case: "as-of 2026-02-30", input: { clientId: 1, asOf: "2026-02-30" }, names: "截止日期" },
+  { path: "clients.ledger", case: "as-of 2026-1-5", input: { clientId: 1, asOf: "2026-1-5" }, names: "截止日期" },
+  { path: "clients.ledger", case: "as-of empty", input: { clientId: 1, asOf: "" }, names: "截止日期" },
+  { path: "clients.ledger", case: "as-of as a number", input: { clientId: 1, asOf: 20261204 }, names: "截止日期" },
+  { path: "clients.ledger", case: "as-of of 100k characters", input: { clientId: 1, asOf: LONG }, names: "截止日期" },
+  { path: "clients.ledger", case: "unknown id", input: { clientId: 999 }, names: "客户", code: "NOT_FOUND" },
+
+  { path: "clients.create", case: "name missing", input: without(validClient, "name"), names: "客户名称" },
+  { path: "clients.create", case: "name blank", input: { ...validClient, name: "   " }, names: "客户名称" },
+  { path: "clients.create", case: "name as a number", input: { ...validClient, name: 42 }, names: "客户名称" },
+  { path: "clients.create", case: "name of 100k characters", input: { ...validClient, name: LONG }, names: "客户名称" },
+  { path: "clients.create", case: "contact of 100k characters", input: { ...validClient, contactPerson: LONG }, names: "联系人" },
+  { path: "clients.create", case: "phone with letters", input: { ...validClient, phone: "abc" }, names: "联系电话" },
+  { path: "clients.create", case: "phone of 100k characters", input: { ...validClient, phone: LONG }, names: "联系电话" },
+  { path: "clients.create", case: "address of 100k characters", input: { ...validClient, address: LONG }, names: "地址" },
+  { path: "clients.create", case: "notes of 100k characters", input: { ...validClient, notes: LONG }, names: "备注" },
+  { path: "clients.create", case: "manager id 1.5", input: { ...validClient, accountManagerId: 1.5 }, names: "业务员" },
+  { path: "clients.create", case: "unknown manager", input: { ...validClient, accountManagerId: 999 }, names: "业务员" },
+  { path: "clients.create", case: "duplicate name", input: { ...validClient, name: "甲方" }, names: "客户名称", code: "CONFLICT" },
+
+  { path: "clients.update", case: "version missing", input: { ...validClient, clientId: 1 }, names: "版本号" },
+  { path: "clients.update", case: "version 0", input: { ...validClient, clientId: 1, version: 0 }, names: "版本号" },
+  { path: "clients.update", case: "version as text", input: { ...validClient, clientId: 1, version: "1" }, names: "版本号" },
+  { path: "clients.update", case: "name of 100k characters", input: { ...validClient, name: LONG, clientId: 1, version: 1 }, names: "客户名称" },
+  { path: "clients.update", case: "unknown id", input: { ...validClient, clientId: 999, version: 1 }, names: "客户", code: "NOT_FOUND" },
+  { path: "clients.update", case: "stale version", input: { ...validClient, clientId: 1, version: 5 }, names: "他人修改", code: "CONFLICT" },
+  { path: "clients.update", case: "name of another client", input: { ...validClient, name: "甲方", clientId: 1, version: 1 }, names: "客户名称", code: "CONFLICT" },
+
+  { path: "contracts.get", case: "id 0", input: { contractId: 0 }, names: "合同" },
+  { path: "contracts.get", case: "id -1", input: { contractId: -1 }, names: "合同" },
+  { path: "contracts.get", case: "id 1.5", input: { contractId: 1.5 }, names: "合同" },
+  { path: "contracts.get", case: "id abc", input: { contractId: "abc" }, names: "合同" },
+  { path: "contracts.get", case: "unknown id", input: { contractId: 999 }, names: "合同", code: "NOT_FOUND" },
+
+  { path: "contracts.editableIds", case: "client 0", input: { clientId: 0 }, names: "客户" },
+  { path: "contracts.editableIds", case: "client abc", input: { clientId: "abc" }, names: "客户" },
+
+  { path: "contracts.create", case: "total -1", input: { ...validContract, totalAmount: -1 }, names: "合同金额" },
+  { path: "contracts.create", case: "total 0", input: { ...validContract, totalAmount: 0 }, names: "合同金额" },
+  { path: "contracts.create", case: "total 1.5 fen", input: { ...validContract, totalAmount: 1.5 }, names: "合同金额" },
+  { path: "contracts.create", case: "total 1e20", input: { ...validContract, totalAmount: 1e20 }, names: "合同金额" },
+  { path: "contracts.create", case: "total NaN", input: { ...validContract, totalAmount: Number.NaN }, names: "合同金额" },
+  { path: "contracts.create", case: "total as text", input: { ...validContract, totalAmount: "10000" }, names: "合同金额" },
+  { path: "contracts.create", case: "total missing", input: without(validContract, "totalAmount"), names: "合同金额" },
+  { path: "contracts.create", case: "media cost -1", input: { ...validContract, mediaCost: -1 }, names: "媒体采购成本" },
+  { path: "contracts.create", case: "production cost 0.5", input: { ...validContract, productionCost: 0.5 }, names: "制作成本" },
+  { path: "contracts.create", case: "signed 2026-02-30", input: { ...validContract, signedOn: "2026-02-30" }, names: "签订日期" },
+  { path: "contracts.create", case: "signed 2026-13-01", input: { ...validContract, signedOn: "2026-13-01" }, names: "签订日期" },
+  { path: "contracts.create", case: "signing date missing", input: without(validContract, "signedOn"), names: "签订日期" },
+  { path: "contracts.create", case: "service start 2026-02-30", input: { ...validContract, serviceStart: "2026-02-30" }, names: "服务开始日期" },
+  { path: "contracts.create", case: "service start as a number", input: { ...validContract, serviceStart: 5 } },
+  { path: "contracts.create", case: "service end before start", input: { ...validContract, serviceEnd: "2026-11-09" }, names: "服务结束日期" },
+  { path: "contracts.create", case: "empty plan", input: { ...validContract, installments: [] }, names: "收款计划" },
+  { path: "contracts.create", case: "plan as text", input: { ...validContract, installments: "全款" }, names: "收款计划" },
+  { path: "contracts.create", case: "plan of 61 installments", input: { ...validContract, totalAmount: 61, installments: planOf61 }, names: "收款计划" },
+  { path: "contracts.create", case: "installment of 1.5 fen", input: { ...validContract, installments: [{ label: "", dueDate: "2026-11-30", amount: 1.5 }] }, names: "分期金额" },
+  { path: "contracts.create", case: "installment of -100 fen", input: { ...validContract, installments: [{ label: "", dueDate: "2026-11-30", amount: -100 }] }, names: "分期金额" },
+  { path: "contracts.create", case: "installment due 2025-02-29", input: { ...validContract, installments: [{ label: "", dueDate: "2025-02-29", amount: 10000 }] }, names: "到期日" },
+  { path: "contracts.create", case: "installment label of 100k characters", input: { ...validContract, installments: [{ label: LONG, dueDate: "2026-11-30", amount: 10000 }] }, names: "分期名称" },
+  { path: "contracts.create", case: "plan short of the total", input: { ...validContract, totalAmount: 10001 }, names: "分期金额合计" },
+  { path: "contracts.create", case: "business type abc", input: { ...validContract, businessTypeId: "abc" }, names: "业务类型" },
+  { path: "contracts.create", case: "unknown business type", input: { ...validContract, businessTypeId: 999 }, names: "业务类型" },
+  { path: "contracts.create", case: "unknown client", input: { ...validContract, clientId: 999 }, names: "客户", code: "NOT_FOUND" },
+  { path: "contracts.create", case: "number of 100k characters", input: { ...validContract, contractNo: LONG }, names: "合同编号" },
+  { path: "contracts.create", case: "number empty", input: { ...validContract, contractNo: "" }, names: "合同编号" },
+  { path: "contracts.create", case: "number with a line break", input: { ...validContract, contractNo: "HT\n3" }, names: "合同编号" },
+  { path: "contracts.create", case: "duplicate number", input: { ...validContract, contractNo: "HT-1" }, names: "合同编号", code: "CONFLICT" },
+  { path: "contracts.create", case: "title missing", input: without(validContract, "title"), names: "合同内容" },
+  { path: "contracts.create", case: "notes of 100k characters", input: { ...validContract, notes: LONG }, names: "备注" },
+
+  { path: "contracts.update", case: "version missing", input: without(validContractUpdate, "version"), names: "版本号" },
+  { path: "contracts.update", case: "id abc", input: { ...validContractUpdate, contractId: "abc" }, names: "合同" },
+  { path: "contracts.update", case: "total 1.5 fen", input: { ...validContractUpdate, totalAmount: 1.5 }, names: "合同金额" },
+  { path: "contracts.update", case: "unknown id", input: { ...validContractUpdate, contractId: 999 }, names: "合同", code: "NOT_FOUND" },
+  { path: "contracts.update", case: "stale version", input: { ...validContractUpdate, version: 7 }, names: "他人修改", code: "CONFLICT" },
+  { path: "contracts.update", case: "contract with payments", input: { ...validContractUpdate, clientId: IDS.payingClient, contractNo: "HT-1", contractId: IDS.paidContract }, names: "回款", code: "CONFLICT" },
+  { path: "contracts.update", case: "another client", input: { ...validContractUpdate, clientId: IDS.payingClient }, names: "客户" },
+  { path: "contracts.update", case: "number of another contract", input: { ...validContractUpdate, contractNo: "HT-1" }, names: "合同编号", code: "CONFLICT" },
+
+  { path: "payments.record", case: "amount -1", input: { ...validPayment, amount: -1 }, names: "收款金额" },
+  { path: "payments.record", case: "amount 0", input: { ...validPayment, amount: 0 }, names: "收款金额" },
+  { path: "payments.record", case: "amount 1.5 fen", input: { ...validPayment, amount: 1.5 }, names: "收款金额" },
+  { path: "payments.record", case: "amount 1e20", input: { ...validPayment, amount: 1e20 }, names: "收款金额" },
+  { path: "payments.record", case: "amount NaN", input: { ...validPayment, amount: Number.NaN }, names: "收款金额" },
+  { path: "payments.record", case: "amount Infinity", input: { ...validPayment, amount: Number.POSITIVE_INFINITY }, names: "收款金额" },
+  { path: "payments.record", case: "amount as text", input: { ...validPayment, amount: "100" }, names: "收款金额" },
+  { path: "payments.record", case: "amount missing", input: without(validPayment, "amount"), names: "收款金额" },
+  { path: "payments.record", case: "received 2026-02-30", input: { ...validPayment, receivedOn: "2026-02-30" }, names: "收款日期" },
+  { path: "payments.record", case: "received tomorrow", input: { ...validPayment, receivedOn: "2026-12-05" }, names: "收款日期" },
+  { path: "payments.record", case: "received empty", input: { ...validPayment, receivedOn: "" }, names: "收款日期" },
+  { path: "payments.record", case: "unknown method", input: { ...validPayment, method: "比特币" }, names: "收款方式" },
+  { path: "payments.record", case: "method missing", input: without(validPayment, "method"), names: "收款方式" },
+  { path: "payments.record", case: "client abc", input: { ...validPayment, clientId: "abc" }, names: "客户" },
+  { path: "payments.record", case: "unknown client", input: { ...validPayment, clientId: 999 }, names: "客户", code: "NOT_FOUND" },
+  { path: "payments.record", case: "contract 1.5", input: { ...validPayment, contractId: 1.5 }, names: "合同" },
+  { path: "payments.record", case: "contract of another client", input: { ...validPayment, contractId: IDS.editableContract }, names: "合同" },
+  { path: "payments.record", case: "unknown contract", input: { ...validPayment, contractId: 999 }, names: "合同", code: "NOT_FOUND" },
+  { path: "payments.record", case: "reference of 100k characters", input: { ...validPayment, bankReference: LONG }, names: "银行流水号" },
+  { path: "payments.record", case: "note of 100k characters", input: { ...validPayment, note: LONG }, names: "备注" },
+
+  { path: "payments.reverse", case: "id 0", input: { ...validReverse, paymentId: 0 }, names: "回款记录" },
+  { path: "payments.reverse", case: "id -1", input: { ...validReverse, paymentId: -1 }, names: "回款记录" },
+  { path: "payments.reverse", case: "id abc", input: { ...validReverse, paymentId: "abc" }, names: "回款记录" },
+  { path: "payments.reverse", case: "reason missing", input: without(validReverse, "reason"), names: "冲销原因" },
+  { path: "payments.reverse", case: "reason blank", input: { ...validReverse, reason: "  " }, names: "冲销原因" },
+  { path: "payments.reverse", case: "reason of 100k characters", input: { ...validReverse, reason: LONG }, names: "冲销原因" },
+  { path: "payments.reverse", case: "unknown id", input: { ...validReverse, paymentId: 999 }, names: "回款记录", code: "NOT_FOUND" },
+  { path: "payments.reverse", case: "payment already reversed", input: { ...validReverse, paymentId: IDS.reversedPayment }, names: "已冲销", code: "CONFLICT" },
+
+  { path: "payments.get", case: "id 0", input: { paymentId: 0 }, names: "回款记录" },
+  { path: "payments.get", case: "id abc", input: { paymentId: "abc" }, names: "回款记录" },
+  { path: "payments.get", case: "unknown id", input: { paymentId: 999 }, names: "回款记录", code: "NOT_FOUND" },
+
+  { path: "payments.list", case: "from 2026-02-30", input: { from: "2026-02-30" }, names: "开始日期" },
+  { path: "payments.list", case: "to 2026-13-01", input: { to: "2026-13-01" }, names: "结束日期" },
+  { path: "payments.list", case: "to before from", input: { from: "2026-03-01", to: "2026-02-01" }, names: "结束日期" },
+  { path: "payments.list", case: "search of 100k characters", input: { search: LONG }, names: "搜索词" },
+  { path: "payments.list", case: "include reversed as text", input: { includeReversed: "yes" }, names: "已冲销" },
+
+  { path: "payments.openContracts", case: "client -1", input: { clientId: -1 }, names: "客户" },
+  { path: "payments.openContracts", case: "client abc", input: { clientId: "abc" }, names: "客户" },
+
+  { path: "reports.dashboard", case: "as-of 2026-02-30", input: { asOf: "2026-02-30" }, names: "截止日期" },
+  { path: "reports.dashboard", case: "as-of as a number", input: { asOf: 5 }, names: "截止日期" },
+  { path: "reports.dashboard", case: "as-of of 100k characters", input: { asOf: LONG }, names: "截止日期" },
+  { path: "reports.dashboard", case: "input as text", input: "2026-12-04" },
+
+  { path: "reports.summary", case: "from after as-of", input: { asOf: "2026-01-01", from: "2026-02-01" }, names: "开始日期" },
+  { path: "reports.summary", case: "from 2026-13-01", input: { from: "2026-13-01" }, names: "开始日期" },
+  { path: "reports.summary", case: "from as a number", input: { from: 5 } },
+  { path: "reports.summary", case: "client abc", input: { clientId: "abc" }, names: "客户" },
+  { path: "reports.summary", case: "business type 1.5", input: { businessTypeId: 1.5 }, names: "业务类型" },
+  { path: "reports.summary", case: "manager -1", input: { accountManagerId: -1 }, names: "业务员" },
+
+  { path: "reports.reminders", case: "horizon -1", input: { horizonDays: -1 }, names: "提前提醒天数" },
+  { path: "reports.reminders", case: "horizon 1.5", input: { horizonDays: 1.5 }, names: "提前提醒天数" },
+  { path: "reports.reminders", case: "horizon 366", input: { horizonDays: 366 }, names: "提前提醒天数" },
+  { path: "reports.reminders", case: "horizon NaN", input: { horizonDays: Number.NaN }, names: "提前提醒天数" },
+  { path: "reports.reminders", case: "horizon as text", input: { horizonDays: "7" }, names: "提前提醒天数" },
+  { path: "reports.reminders", case: "manager abc", input: { accountManagerId: "abc" }, names: "业务员" },
+  { path: "reports.reminders", case: "as-of 2026-02-30", input: { asOf: "2026-02-30" }, names: "截止日期" },
+
+  { path: "reports.collectionLetter", case: "client 0", input: { ...validLetter, clientId: 0 }, names: "客户" },
+  { path: "reports.collectionLetter", case: "letter date 2026-02-30", input: { ...validLetter, asOf: "2026-02-30" }, names: "函件日期" },
+  { path: "reports.collectionLetter", case: "pay-by 2026-13-01", input: { ...validLetter, payBy: "2026-13-01" }, names: "付款期限" },
+  { path: "reports.collectionLetter", case: "pay-by before the letter", input: { ...validLetter, payBy: "2026-12-01" }, names: "付款期限" },
+  { path: "reports.collectionLetter", case: "unknown client", input: { ...validLetter, clientId: 999 }, names: "客户", code: "NOT_FOUND" },
+  { path: "reports.collectionLetter", case: "client with nothing overdue", input: { ...validLetter, clientId: IDS.otherClient }, names: "逾期" },
+  { path: "reports.collectionLetter", case: "company profile missing", input: validLetter, names: "公司资料", withProfile: false },
+
+  { path: "reports.summaryByManager", case: "from after as-of", input: { asOf: "2026-01-01", from: "2026-02-01" }, names: "开始日期" },
+  { path: "reports.summaryByManager", case: "client abc", input: { clientId: "abc" }, names: "客户" },
+  { path: "reports.summaryByManager", case: "as-of 2026-02-30", input: { asOf: "2026-02-30" }, names: "截止日期" },
+
+  { path: "reports.summaryByBusinessType", case: "from 2026-13-01", input: { from: "2026-13-01" }, names: "开始日期" },
+  { path: "reports.summaryByBusinessType", case: "from after as-of", input: { asOf: "2026-01-01", from: "2026-02-01" }, names: "开始日期" },
+  { path: "reports.summaryByBusinessType", case: "business type 1.5", input: { businessTypeId: 1.5 }, names: "业务类型" },
+
+  { path: "settings.saveCompany", case: "name missing", input: without(validCompany, "name"), names: "公司名称" },
+  { path: "settings.saveCompany", case: "name of 100k characters", input: { ...validCompany, name: LONG }, names: "公司名称" },
+  { path: "settings.saveCompany", case: "bank as a number", input: { ...validCompany, bankName: 5 }, names: "开户银行" },
+  { path: "settings.saveCompany", case: "account number with letters", input: { ...validCompany, bankAccountNumber: "abc" }, names: "银行账号" },
+  { path: "settings.saveCompany", case: "address of 100k characters", input: { ...validCompany, address: LONG }, names: "公司地址" },
+
+  { path: "settings.addStaff", case: "name empty", input: { name: "" }, names: "姓名" },
+  { path: "settings.addStaff", case: "name of 100k characters", input: { name: LONG }, names: "姓名" },
+  { path: "settings.addStaff", case: "phone of 100k characters", input: { name: "赵六", phone: LONG }, names: "电话" },
+  { path: "settings.addStaff", case: "duplicate name", input: { name: "王经理" }, names: "姓名", code: "CONFLICT" },
+
+  { path: "settings.addBusinessType", case: "name empty", input: { name: "" }, names: "业务类型名称" },
+  { path: "settings.addBusinessType", case: "name of 100k characters", input: { name: LONG }, names: "业务类型名称" },
+  { path: "settings.addBusinessType", case: "duplicate name", input: { name: "户外广告" }, names: "业务类型", code: "CONFLICT" },
+];
+
+describe("malformed input", () => {
+  it("covers every procedure that takes input", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { inputs: unknown[] } }
+    >;
+    const tested = new Set(BAD_INPUTS.map((bad) => bad.path));
+    const withInput = Object.entries(procedures)
+      .filter(([, procedure]) => procedure._def.inputs.length > 0)
+      .map(([path]) => path);
+
+    expect(withInput.filter((path) => !tested.has(path))).toEqual([]);
+  });
+
+  it.each(BAD_INPUTS)("$path rejects $case", async (bad) => {
+    const ctx = await seeded(bad.withProfile ?? true);
+    const before = await rowCounts(ctx.db);
+
+    const error = await rejection(call(ctx, bad.path, bad.input));
+
+    expect(error.code).not.toBe("INTERNAL_SERVER_ERROR");
+    expect(error.code).toBe(bad.code ?? "BAD_REQUEST");
+    expect(error.message).toMatch(CHINESE);
+    if (bad.names) expect(error.message).toContain(bad.names);
+    expect(await rowCounts(ctx.db)).toEqual(before);
+  });
+});
+
+describe("valid base inputs", () => {
+  it.each([
+    ["clients.create", validClient],
+    ["clients.update", { ...validClient, clientId: IDS.otherClient, version: 1 }],
+    ["contracts.create", validContract],
+    ["contracts.update", validContractUpdate],
+    ["payments.record", validPayment],
+    ["payments.reverse", validReverse],
+    ["reports.collectionLetter", validLetter],
+    ["settings.saveCompany", validCompany],
+  ])("%s accepts the base input", async (path, input) => {
+    const ctx = await seeded();
+
+    await expect(call(ctx, path, input)).resolves.toBeDefined();
+  });
+});
+
+describe("rejection messages", () => {
+  // An optional date of the wrong type fails every branch of its zod union,
+  // and the union's generic 无效输入 replaces the field's own message.
+  it("name the optional date of the wrong type", async () => {
+    const ctx = await seeded();
+
+    const error = await rejection(
+      call(ctx, "contracts.create", { ...validContract, serviceStart: 5 }),
+    );
+
+    expect(error.message).toContain("服务开始日期");
+  });
+
+  it("name the summary start date of the wrong type", async () => {
+    const ctx = await seeded();
+
+    const error = await rejection(call(ctx, "reports.summary", { from: 5 }));
+
+    expect(error.message).toContain("开始日期");
+  });
+
+  // The value is shown through JSON.stringify, which writes NaN and
+  // Infinity as null.
+  it("show NaN as NaN", async () => {
+    const ctx = await seeded();
+
+    const error = await rejection(
+      call(ctx, "payments.record", { ...validPayment, amount: Number.NaN }),
+    );
+
+    expect(error.message).toContain("NaN");
+  });
+
+  it("show Infinity as Infinity", async () => {
+    const ctx = await seeded();
+
+    const error = await rejection(
+      call(ctx, "payments.record", { ...validPayment, amount: Number.POSITIVE_INFINITY }),
+    );
+
+    expect(error.message).toContain("Infinity");
+  });
+
+  // 1e20 is a whole number, but zod's int check also rejects unsafe
+  // integers, so the message claims the amount has decimals.
+  it("call 1e20 fen over the limit", async () => {
+    const ctx = await seeded();
+
+    const error = await rejection(
+      call(ctx, "payments.record", { ...validPayment, amount: 1e20 }),
+    );
+
+    expect(error.message).toContain("超出上限");
+  });
+});
