@@ -1,6 +1,7 @@
 /**
  * Runs once when the Next.js server starts: creates and migrates the
- * database (and fills an empty one with the demo) before the first request.
+ * database (and fills an empty one with the demo) before the first request,
+ * then starts the daily backups.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,4 +11,7 @@ export async function register() {
   const { databaseFile } = await import("./db");
   await readyDatabase();
   logger.info({ database: databaseFile() }, "database ready");
+
+  const { startBackupScheduler } = await import("./server/backup/scheduler");
+  startBackupScheduler();
 }

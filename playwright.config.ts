@@ -25,10 +25,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Signs in each demo account once and stores the cookies for the specs.
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { browserName: "chromium" } },
+    { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
+  ],
   webServer: {
-    command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/`,
+    command: `rm -rf ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm data/e2e-auth && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",
@@ -36,8 +40,11 @@ export default defineConfig({
       HUIKUAN_DB: DATABASE,
       HUIKUAN_TODAY: "2026-12-04",
       HUIKUAN_TZ: "Asia/Shanghai",
+      // The address the browser uses: better-auth trusts it and cookies stay plain HTTP.
+      HUIKUAN_BASE_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      HUIKUAN_BACKUP_AT: "off",
     },
   },
 });

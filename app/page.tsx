@@ -4,6 +4,7 @@ import { serverCaller } from "../server/context";
 import { formatChineseDate } from "../server/domain/dates";
 import { FILTER_INPUT, FilterField, FilterForm } from "./components/filter-form";
 import { Alert, ButtonLink, Card, DaysOverdue, EmptyState, Money, PageHeader, Stat, Table, Td, Th } from "./components/ui";
+import { access } from "./lib/auth";
 import { load } from "./lib/errors";
 import { param, type SearchParams } from "./lib/params";
 
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
+  const user = await access();
   const caller = await serverCaller();
   const result = await load(() => caller.reports.dashboard({ asOf: param(params, "asOf") }));
 
@@ -19,7 +21,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="工作台"
         subtitle={result.ok ? `截至 ${formatChineseDate(result.data.asOf)} 的应收与回款概况` : undefined}
-        actions={<ButtonLink href="/payments/new" variant="primary">登记回款</ButtonLink>}
+        actions={user.can("payments.record") ? <ButtonLink href="/payments/new" variant="primary">登记回款</ButtonLink> : undefined}
       />
       <FilterForm resetHref="/">
         <FilterField label="截止日期">

@@ -20,6 +20,8 @@ export interface Database {
   payment: PaymentTable;
   allocation: AllocationTable;
   setting: SettingTable;
+  user: UserTable;
+  audit_log: AuditLogTable;
 }
 
 /** Time of creation, filled by the insert and never updated. */
@@ -101,6 +103,8 @@ export interface PaymentTable {
   created_at: CreatedAt;
   reversed_at: string | null;
   reversal_reason: string | null;
+  /** Key of the form submission that recorded it; unique when set. */
+  request_key: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** One piece of a payment applied (核销) to one installment. */
@@ -119,6 +123,51 @@ export interface SettingTable {
   /** JSON text. */
   value: string;
   updated_at: string;
+}
+
+/**
+ * Staff accounts. better-auth (server/auth.ts) owns this table and its
+ * session, account and verification tables, in its own camelCase names;
+ * the app writes users only through better-auth and reads them here.
+ */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: number;
+  image: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Lower-case sign-in name; displayUsername keeps the case as typed. */
+  username: string | null;
+  displayUsername: string | null;
+  /** admin, finance, account_manager or viewer (server/permissions.ts). */
+  role: string;
+  /** 1 when the user is disabled (停用). */
+  banned: number | null;
+  banReason: string | null;
+  banExpires: string | null;
+  /** The staff member an account manager is. */
+  staffId: number | null;
+}
+
+/** One change: who made it, when, and the subject's values before and after. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  /** The procedure that made the change, e.g. payments.reverse. */
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** Client the change concerns, for the client's history. */
+  client_id: number | null;
+  /** JSON text of the subject before the change; null for a creation. */
+  before: string | null;
+  /** JSON text of the subject after the change (or the input when unnamed). */
+  after: string | null;
+  request_id: string | null;
 }
 
 export type Staff = Selectable<StaffTable>;

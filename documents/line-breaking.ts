@@ -4,8 +4,13 @@
  * closing punctuation (，。）》 …) or end with opening punctuation (（《“ …),
  * the basic kinsoku rules of Chinese typesetting. Runs of Latin letters,
  * digits and the symbols written with them (¥123,456.00, HT-2026-0012,
- * 2026) never break inside.
+ * 2026) never break inside, unless a run is longer than MAX_UNBROKEN_RUN
+ * characters: such a run cannot be a number or a contract number a reader
+ * needs whole, and would run off the page.
  */
+
+/** Longest run of non-CJK characters kept on one line. */
+const MAX_UNBROKEN_RUN = 24;
 
 /** Punctuation that must not start a line. */
 const CLOSING_PUNCTUATION = new Set([
@@ -50,7 +55,19 @@ export function splitAtBreakOpportunities(word: string): string[] {
   });
 
   if (current !== "") parts.push(current);
-  return parts;
+  return parts.flatMap(splitLongRun);
+}
+
+/** Cuts a run longer than MAX_UNBROKEN_RUN characters into pieces of that length. */
+function splitLongRun(part: string): string[] {
+  const characters = Array.from(part);
+  if (characters.length <= MAX_UNBROKEN_RUN) return [part];
+
+  const pieces: string[] = [];
+  for (let start = 0; start < characters.length; start += MAX_UNBROKEN_RUN) {
+    pieces.push(characters.slice(start, start + MAX_UNBROKEN_RUN).join(""));
+  }
+  return pieces;
 }
 
 function canBreakBetween(before: string, after: string): boolean {

@@ -17,21 +17,41 @@ function shown(value: unknown): string {
   return text === undefined ? "空" : `"${text.slice(0, 40)}"`;
 }
 
-/** Free text, trimmed; `max` characters at most. */
-export function text(label: string, options: { max?: number; required?: boolean } = {}) {
+/** Zero-width characters: invisible, so two names that look equal could differ. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** C0 and C1 control characters other than tab and line breaks. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAK = /[\r\n\t]/;
+
+/**
+ * Free text, normalised to NFC with zero-width characters removed and
+ * trimmed; `max` characters at most. Control characters and broken UTF-16
+ * (lone surrogates) are rejected, and so are line breaks unless `multiline`.
+ */
+export function text(
+  label: string,
+  options: { max?: number; required?: boolean; multiline?: boolean } = {},
+) {
   const max = options.max ?? 200;
   const base = z
-    .string({ error: `${label}必须是文字` })
+    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是文字`) })
+    .overwrite((value) => value.normalize("NFC").replace(ZERO_WIDTH, ""))
     .trim()
-    .max(max, { error: `${label}不能超过 ${max} 个字` });
+    .max(max, { error: `${label}不能超过 ${max} 个字` })
+    .refine((value) => value.isWellFormed() && !CONTROL.test(value), {
+      error: `${label}包含无法识别的字符或控制字符，请删除后重新填写`,
+    })
+    .refine((value) => options.multiline || !LINE_BREAK.test(value), {
+      error: `${label}不能包含换行`,
+    });
   return options.required
-    ? base.min(1, { error: `请填写${label}` })
+    ? base.refine((value) => value.length > 0, { error: `请填写${label}` })
     : base.default("");
 }
 
-/** Long free text such as notes. */
+/** Long free text such as notes, line breaks allowed. */
 export function longText(label: string) {
-  return text(label, { max: MAX_TEXT });
+  return text(label, { max: MAX_TEXT, multiline: true });
 }
 
 /** A calendar date as YYYY-MM-DD that exists (rejects 2026-02-30). */

@@ -5,6 +5,7 @@ import { serverCaller } from "../../server/context";
 import { formatChineseDate } from "../../server/domain/dates";
 import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form";
 import { Alert, ButtonLink, DaysOverdue, EmptyState, Money, PageHeader, Table, Td, Th } from "../components/ui";
+import { access, assignableStaff } from "../lib/auth";
 import { load } from "../lib/errors";
 import { numberParam, param, type SearchParams } from "../lib/params";
 
@@ -18,8 +19,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const search = param(params, "q");
   const managerParam = param(params, "accountManagerId");
+  const user = await access();
   const caller = await serverCaller();
-  const staff = await caller.settings.staff();
+  const staff = assignableStaff(await caller.settings.staff(), user);
   const result = await load(() =>
     caller.clients.listWithBalances({ search, accountManagerId: numberParam(params, "accountManagerId") }),
   );
@@ -29,7 +31,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="客户"
         subtitle={result.ok ? `应收余额与逾期按 ${formatChineseDate(result.data.asOf)} 计算` : undefined}
-        actions={<ButtonLink href="/clients/new" variant="primary">新增客户</ButtonLink>}
+        actions={user.can("clients.create") ? <ButtonLink href="/clients/new" variant="primary">新增客户</ButtonLink> : undefined}
       />
       <FilterForm resetHref="/clients">
         <FilterField label="搜索">

@@ -46,8 +46,9 @@ export function TextInput({
   name: string;
   defaultValue?: string;
   error?: string;
-  type?: "text" | "date" | "tel" | "number" | "search";
+  type?: "text" | "date" | "tel" | "number" | "search" | "email" | "password";
   placeholder?: string;
+  autoComplete?: string;
   required?: boolean;
   inputMode?: "decimal" | "numeric" | "text" | "tel";
   maxLength?: number;

@@ -24,6 +24,8 @@ interface FormProps {
   businessTypes: readonly { id: number; name: string; active: number }[];
   cancelHref: string;
   submitLabel: string;
+  /** Whether the user sees and sets costs; the procedures ignore costs from other roles. */
+  showCosts: boolean;
 }
 
 /** Renders the contract form with its installment plan, for creating and editing. */
@@ -56,6 +58,7 @@ function ContractFields({
   businessTypes,
   cancelHref,
   submitLabel,
+  showCosts,
 }: Omit<FormProps, "action" | "initialValues"> & {
   state: FormState;
   formAction: (formData: FormData) => void;
@@ -119,12 +122,16 @@ function ContractFields({
         <Field label="合同金额（元）" name="totalAmount" required error={errors.totalAmount}>
           <TextInput name="totalAmount" inputMode="decimal" defaultValue={values.totalAmount} error={errors.totalAmount} placeholder="如 120000.00" />
         </Field>
-        <Field label="媒体采购成本（元）" name="mediaCost" error={errors.mediaCost} hint="不填为 0">
-          <TextInput name="mediaCost" inputMode="decimal" defaultValue={values.mediaCost} error={errors.mediaCost} />
-        </Field>
-        <Field label="制作成本（元）" name="productionCost" error={errors.productionCost} hint="不填为 0">
-          <TextInput name="productionCost" inputMode="decimal" defaultValue={values.productionCost} error={errors.productionCost} />
-        </Field>
+        {showCosts ? (
+          <>
+            <Field label="媒体采购成本（元）" name="mediaCost" error={errors.mediaCost} hint="不填为 0">
+              <TextInput name="mediaCost" inputMode="decimal" defaultValue={values.mediaCost} error={errors.mediaCost} />
+            </Field>
+            <Field label="制作成本（元）" name="productionCost" error={errors.productionCost} hint="不填为 0">
+              <TextInput name="productionCost" inputMode="decimal" defaultValue={values.productionCost} error={errors.productionCost} />
+            </Field>
+          </>
+        ) : null}
       </div>
       <PlanEditor values={values} errors={errors} basis={basis} />
       <Field label="备注" name="notes" error={errors.notes}>

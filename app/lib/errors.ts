@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
+import { forbidden, notFound, redirect, unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 
 import { AppError } from "../../server/errors";
@@ -16,6 +16,8 @@ export interface UserError {
  * procedure. Unexpected errors are logged and shown as a generic message.
  */
 export function toUserError(error: unknown): UserError {
+  // Redirects and the 404/403 pages are thrown too; they must reach Next.js.
+  unstable_rethrow(error);
   if (error instanceof TRPCError) {
     if (error.cause instanceof ZodError) {
       const errors = fieldErrors(error.cause);
@@ -31,8 +33,9 @@ export function toUserError(error: unknown): UserError {
 }
 
 /**
- * Runs a page's query. A missing record becomes the 404 page; bad query
- * parameters come back as a message for the page to show.
+ * Runs a page's query. A missing record becomes the 404 page, a procedure
+ * the user's role may not call the 403 page, an ended session the sign-in
+ * page; bad query parameters come back as a message for the page to show.
  */
 export async function load<T>(
   query: () => Promise<T>,
@@ -41,6 +44,8 @@ export async function load<T>(
     return { ok: true, data: await query() };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/sign-in");
     return { ok: false, message: toUserError(error).message };
   }
 }

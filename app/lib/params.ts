@@ -21,3 +21,11 @@ export function numberParam(params: SearchParams, key: string): number | undefin
 export function routeId(value: string): number {
   return /^\d{1,15}$/.test(value) ? Number(value) : NaN;
 }
+
+/**
+ * The entry of `table` named by a search parameter, or undefined. Only the
+ * table's own keys match, so ?notice=constructor cannot reach Object's.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -21,9 +21,6 @@ export async function recordPaymentAction(_previous: FormState, formData: FormDa
     return { values, fieldErrors: errors, message: Object.values(errors)[0]! };
   }
 
-  // TODO: only the browser stops a double submit, by disabling the button
-  // while pending. Server-side idempotency keys come with the hardening
-  // work; until then a replayed POST records the payment twice.
   let paymentId: number;
   try {
     const caller = await serverCaller();
@@ -35,6 +32,8 @@ export async function recordPaymentAction(_previous: FormState, formData: FormDa
       bankReference: values.bankReference ?? "",
       note: values.note ?? "",
       contractId: readId(values, "contractId"),
+      requestKey: values.requestKey || null,
+      allowDuplicateReference: values.confirmDuplicateReference === "yes",
     });
     paymentId = result.paymentId;
   } catch (error) {

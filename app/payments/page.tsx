@@ -4,6 +4,7 @@ import Link from "next/link";
 import { serverCaller } from "../../server/context";
 import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form";
 import { Alert, ButtonLink, Card, EmptyState, Money, PageHeader, Stat, Table, Td, Th } from "../components/ui";
+import { access } from "../lib/auth";
 import { load } from "../lib/errors";
 import { param, type SearchParams } from "../lib/params";
 
@@ -21,6 +22,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     search: param(params, "q"),
     includeReversed: param(params, "reversed") === "1",
   };
+  const user = await access();
   const caller = await serverCaller();
   const result = await load(() => caller.payments.list(filter));
 
@@ -29,7 +31,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="回款记录"
         subtitle="所有客户的回款，按收款日期从新到旧"
-        actions={<ButtonLink href="/payments/new" variant="primary">登记回款</ButtonLink>}
+        actions={user.can("payments.record") ? <ButtonLink href="/payments/new" variant="primary">登记回款</ButtonLink> : undefined}
       />
       <FilterForm resetHref="/payments">
         <FilterField label="收款日期从">

@@ -39,6 +39,8 @@ export function PaymentForm({
     <form key={JSON.stringify(state)} action={formAction} className="max-w-3xl space-y-4" noValidate>
       {state.message ? <Alert>{state.message}</Alert> : null}
       <input type="hidden" name="clientId" value={String(clientId)} />
+      {/* Sent again with a double click or a retry, so the server records the payment once. */}
+      <input type="hidden" name="requestKey" value={values.requestKey ?? ""} />
       {errors.clientId && errors.clientId !== state.message ? <Alert>{errors.clientId}</Alert> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -58,6 +60,12 @@ export function PaymentForm({
         </Field>
         <Field label="银行流水号" name="bankReference" error={errors.bankReference} hint="对账时用于核对银行流水，可不填">
           <TextInput name="bankReference" defaultValue={values.bankReference} error={errors.bankReference} maxLength={100} />
+          {errors.bankReference?.includes("已登记过") ? (
+            <label className="mt-1 flex items-center gap-1.5 text-xs text-slate-700">
+              <input type="checkbox" name="confirmDuplicateReference" value="yes" />
+              我已核对，这是另一笔回款
+            </label>
+          ) : null}
         </Field>
       </div>
 

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { serverCaller } from "../../server/context";
 import { formatChineseDate } from "../../server/domain/dates";
 import { Alert, Money, Table, Td, Th } from "../components/ui";
-import { formatTimestamp } from "./timestamp";
+import { formatTimestamp } from "../lib/timestamp";
 
 export type PaymentDetail = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>["payments"]["get"]>>;
 
@@ -100,8 +100,10 @@ export function AllocationTable({ payment }: { payment: PaymentDetail }) {
             <Td>{line.contractTitle}</Td>
             <Td className="whitespace-nowrap">{line.label || `第${line.seq}期`}</Td>
             <Td className="tabular-nums whitespace-nowrap">{line.dueDate}</Td>
-            <Td className="whitespace-nowrap">{line.fromCredit ? "预收款自动冲抵" : "登记时核销"}</Td>
-            <Td className="whitespace-nowrap">{line.reversedAt ? "已冲销" : "有效"}</Td>
+            <Td className="whitespace-nowrap">{line.fromCredit ? "后续自动核销" : "登记时核销"}</Td>
+            <Td className="whitespace-nowrap">
+              {line.reversedAt ? (payment.reversedAt ? "已冲销" : "已按收款日期重新核销") : "有效"}
+            </Td>
             <Td numeric className={line.reversedAt ? "line-through" : undefined}>
               <Money fen={line.amount} tone={line.reversedAt ? "muted" : undefined} />
             </Td>

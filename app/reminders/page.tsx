@@ -5,6 +5,7 @@ import { serverCaller } from "../../server/context";
 import { formatChineseDate } from "../../server/domain/dates";
 import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form";
 import { Alert, Card, DaysOverdue, EmptyState, Money, PageHeader, Table, Td, Th } from "../components/ui";
+import { access, assignableStaff } from "../lib/auth";
 import { load } from "../lib/errors";
 import { numberParam, param, type SearchParams } from "../lib/params";
 import { OptionSelect, optionName } from "../reports/filter-options";
@@ -21,8 +22,10 @@ type Reminders = Awaited<ReturnType<Caller["reports"]["reminders"]>>;
 
 export default async function RemindersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
+  const user = await access();
   const caller = await serverCaller();
-  const [staff, businessTypes] = await Promise.all([caller.settings.staff(), caller.settings.businessTypes()]);
+  const [allStaff, businessTypes] = await Promise.all([caller.settings.staff(), caller.settings.businessTypes()]);
+  const staff = assignableStaff(allStaff, user);
 
   const horizonText = param(params, "horizonDays");
   const result = await load(() =>
@@ -77,17 +80,21 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
           />
         </FilterField>
       </FilterForm>
-      {result.ok ? <ReminderLists data={result.data} /> : <Alert>{result.message}</Alert>}
+      {result.ok ? (
+        <ReminderLists data={result.data} canDownloadLetters={user.can("reports.collectionLetter")} />
+      ) : (
+        <Alert>{result.message}</Alert>
+      )}
       {/* The call list has ten columns with a blank one for notes, too wide for portrait A4. */}
       <style>{"@page { size: A4 landscape; margin: 12mm; }"}</style>
     </>
   );
 }
 
-function ReminderLists({ data }: { data: Reminders }) {
+function ReminderLists({ data, canDownloadLetters }: { data: Reminders; canDownloadLetters: boolean }) {
   return (
     <div className="print:[&_td]:px-2 print:[&_th]:px-2 print:[&_table]:text-xs">
-      <ClientsOwing data={data} />
+      <ClientsOwing data={data} canDownloadLetters={canDownloadLetters} />
       <UpcomingInstallments data={data} />
       <p className="text-xs text-slate-500">
         逾期天数 = 截止日期 − 最早未付分期的到期日（自然日，北京时间）；到期当日不算逾期。
@@ -96,7 +103,7 @@ function ReminderLists({ data }: { data: Reminders }) {
   );
 }
 
-function ClientsOwing({ data }: { data: Reminders }) {
+function ClientsOwing({ data, canDownloadLetters }: { data: Reminders; canDownloadLetters: boolean }) {
   const overdueCount = data.clients.filter((row) => row.overdue > 0).length;
   const title = `逾期 / 应收客户（${data.clients.length} 家，其中逾期 ${overdueCount} 家）`;
   if (data.clients.length === 0) {
@@ -149,7 +156,7 @@ function ClientsOwing({ data }: { data: Reminders }) {
               <Td className="tabular-nums whitespace-nowrap">{row.oldestOverdueDueDate ?? "—"}</Td>
               <PrintOnlyTd />
               <Td className="no-print whitespace-nowrap">
-                {row.overdue > 0 ? (
+                {row.overdue > 0 && canDownloadLetters ? (
                   <a
                     href={`/documents/collection-letter/${row.client.id}?asOf=${data.asOf}`}
                     className="text-brand-700 hover:underline"

@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import type { CompanyProfile } from "../../documents/types";
 import { serverCaller } from "../../server/context";
 import { formatChineseDate } from "../../server/domain/dates";
-import { Alert, Card, EmptyState, PageHeader, Table, Td, Th } from "../components/ui";
+import { Alert, ButtonLink, Card, EmptyState, PageHeader, Table, Td, Th } from "../components/ui";
+import { requireAccess } from "../lib/auth";
 import { load } from "../lib/errors";
-import { param, type SearchParams } from "../lib/params";
+import { lookup, param, type SearchParams } from "../lib/params";
 import { AddBusinessTypeForm, AddStaffForm, CompanyForm } from "./settings-forms";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,8 @@ const NOTICES: Record<string, string> = {
 };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const notice = NOTICES[param(await searchParams, "notice") ?? ""];
+  const notice = lookup(NOTICES, param(await searchParams, "notice"));
+  const user = await requireAccess("settings.saveCompany");
   const caller = await serverCaller();
   const [company, missing, staff, businessTypes, clock] = await Promise.all([
     load(() => caller.settings.company()),
@@ -31,7 +33,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="系统设置" subtitle="公司资料、业务员、业务类型与业务日期" />
+      <PageHeader
+        title="系统设置"
+        subtitle="公司资料、业务员、业务类型与业务日期"
+        actions={user.can("users.list") ? <ButtonLink href="/settings/users">账号与权限</ButtonLink> : undefined}
+      />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <div className="grid gap-5 xl:grid-cols-[3fr_2fr]">
         <Card title="公司资料">

@@ -1,6 +1,9 @@
 import type { Migration, MigrationProvider } from "kysely/migration";
 
 import * as receivablesCore from "./2026-12-04-01-receivables-core";
+import * as auth from "./2026-12-04-02-auth";
+import * as paymentRequestKey from "./2026-12-04-03-payment-request-key";
+import * as auditLog from "./2026-12-04-04-audit-log";
 
 /**
  * Migrations listed in code rather than read from the folder, so they survive
@@ -8,6 +11,9 @@ import * as receivablesCore from "./2026-12-04-01-receivables-core";
  */
 const migrations: Record<string, Migration> = {
   "2026-12-04-01-receivables-core": receivablesCore,
+  "2026-12-04-02-auth": auth,
+  "2026-12-04-03-payment-request-key": paymentRequestKey,
+  "2026-12-04-04-audit-log": auditLog,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,8 +5,6 @@
  * same demo, and the demo looks current whenever it is started.
  */
 
-import type { Transaction } from "kysely";
-
 import type { Db } from "..";
 import type { Clock } from "../../server/clock";
 import { addDays } from "../../server/domain/dates";
@@ -14,7 +12,6 @@ import { createClient } from "../../server/services/clients";
 import { createContract } from "../../server/services/contracts";
 import { recordPayment, reversePayment } from "../../server/services/payments";
 import { getCompanyProfile, saveCompanyProfile } from "../../server/services/settings";
-import type { Database } from "../schema";
 import { BUSINESS_TYPES, DEMO_COMPANY, DEMO_STAFF } from "./demo-catalog";
 import {
   type ClientPlan,
@@ -28,6 +25,7 @@ import {
   planContracts,
 } from "./demo-contracts";
 import { type PaymentPlan, planPayments } from "./demo-payments";
+import { seedDemoUsers } from "./demo-users";
 import { Random } from "./demo-random";
 
 /** Seed of every random draw in the demo. */
@@ -52,6 +50,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<null | Reco
     if (anyClient) return null;
 
     await writeDemo(trx, clock, planDemo(clock.today()));
+    await seedDemoUsers(trx);
     return countRows(trx);
   });
 }
@@ -70,25 +69,11 @@ export function planDemo(today: string): DemoPlan {
 }
 
 /**
- * Runs `work` in one transaction although the services it calls open their
- * own: Kysely 0.29 throws when transaction() is called on a transaction, so
- * the handle given to `work` runs a nested transaction's callback directly
- * on the outer one. A failure anywhere rolls back the whole demo.
+ * Runs `work` in one transaction; the services it calls join it (they use
+ * inTransaction), so a failure anywhere rolls back the whole demo.
  */
 async function inOneTransaction<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => {
-    const flattened: Transaction<Database> = new Proxy(trx, {
-      get(target, property) {
-        if (property === "transaction") {
-          return () => ({ execute: <R>(callback: (inner: Db) => Promise<R>) => callback(flattened) });
-        }
-        // Kysely keeps its state in private fields, which only the real object can read.
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    return work(flattened);
-  });
+  return db.transaction().execute((trx) => work(trx));
 }
 
 interface SeedEvent {
@@ -255,6 +240,8 @@ function paymentEvents(
       bankReference: payment.bankReference,
       note: payment.note,
       contractId: payment.contractKey === null ? null : contractIds.get(payment.contractKey)!,
+      // The demo's duplicate entry is the clerk's mistake, confirmed past the warning.
+      allowDuplicateReference: true,
     });
     return paymentId;
   };

@@ -8,7 +8,9 @@ import {
   listClientsWithBalances,
   updateClient,
 } from "../services/clients";
+import { withinScope } from "../permissions";
 import { procedure, router } from "../trpc";
+import { hideCosts } from "./costs";
 import { date, id, longText, optionalId, text } from "../validation";
 
 const clientFields = z.object({
@@ -30,7 +32,7 @@ export const clientsRouter = router({
         accountManagerId: optionalId("业务员"),
       }),
     )
-    .query(({ ctx, input }) => listClients(ctx.db, input)),
+    .query(({ ctx, input }) => listClients(ctx.db, withinScope(input, ctx.scope))),
 
   listWithBalances: procedure
     .input(
@@ -42,29 +44,36 @@ export const clientsRouter = router({
     )
     .query(({ ctx, input }) => {
       const { asOf, ...filter } = input;
-      return listClientsWithBalances(ctx.db, filter, asOf ?? ctx.clock.today());
+      return listClientsWithBalances(ctx.db, withinScope(filter, ctx.scope), asOf ?? ctx.clock.today());
     }),
 
   get: procedure
     .input(z.object({ clientId: id("客户") }))
-    .query(({ ctx, input }) => getClient(ctx.db, input.clientId)),
+    .query(({ ctx, input }) => getClient(ctx.db, input.clientId, ctx.scope)),
 
   ledger: procedure
     .input(z.object({ clientId: id("客户"), asOf: date("截止日期").optional() }))
     .query(async ({ ctx, input }) => {
-      const client = await getClient(ctx.db, input.clientId);
+      const client = await getClient(ctx.db, input.clientId, ctx.scope);
       const ledger = await clientLedger(ctx.db, input.clientId, input.asOf ?? ctx.clock.today());
-      return { client, ...ledger };
+      const contracts = ledger.contracts.map((contract) => hideCosts(contract, ctx.user.role));
+      return { client, ...ledger, contracts };
     }),
 
   create: procedure
     .input(clientFields)
-    .mutation(({ ctx, input }) => createClient(ctx.db, ctx.clock, input)),
+    // An account manager's new client is always their own.
+    .mutation(async ({ ctx, input }) => {
+      const result = await createClient(ctx.db, ctx.clock, withinScope(input, ctx.scope));
+      ctx.audit.created("client", result.clientId);
+      return result;
+    }),
 
   update: procedure
     .input(clientFields.extend({ clientId: id("客户"), version: id("版本号") }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { clientId, version, ...fields } = input;
-      return updateClient(ctx.db, ctx.clock, clientId, version, fields);
+      await ctx.audit.before("client", clientId);
+      return updateClient(ctx.db, ctx.clock, clientId, version, withinScope(fields, ctx.scope), ctx.scope);
     }),
 });

@@ -6,7 +6,9 @@ import {
   getContract,
   updateContract,
 } from "../services/contracts";
+import { getClient } from "../services/clients";
 import { procedure, router } from "../trpc";
+import { acceptCosts, hideCosts } from "./costs";
 import { date, fen, id, longText, optionalDate, text } from "../validation";
 
 const MAX_INSTALLMENTS = 60;
@@ -40,20 +42,28 @@ const contractFields = z.object({
 export const contractsRouter = router({
   get: procedure
     .input(z.object({ contractId: id("合同") }))
-    .query(({ ctx, input }) => getContract(ctx.db, input.contractId)),
+    .query(async ({ ctx, input }) => hideCosts(await getContract(ctx.db, input.contractId, ctx.scope), ctx.user.role)),
 
   editableIds: procedure
     .input(z.object({ clientId: id("客户") }))
-    .query(({ ctx, input }) => editableContractIds(ctx.db, input.clientId)),
+    .query(async ({ ctx, input }) => {
+      await getClient(ctx.db, input.clientId, ctx.scope);
+      return editableContractIds(ctx.db, input.clientId);
+    }),
 
   create: procedure
     .input(contractFields)
-    .mutation(({ ctx, input }) => createContract(ctx.db, ctx.clock, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await createContract(ctx.db, ctx.clock, acceptCosts(input, ctx.user.role), ctx.scope);
+      ctx.audit.created("contract", result.contractId);
+      return result;
+    }),
 
   update: procedure
     .input(contractFields.extend({ contractId: id("合同"), version: id("版本号") }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { contractId, version, ...fields } = input;
-      return updateContract(ctx.db, ctx.clock, contractId, version, fields);
+      await ctx.audit.before("contract", contractId);
+      return updateContract(ctx.db, ctx.clock, contractId, version, acceptCosts(fields, ctx.user.role), ctx.scope);
     }),
 });

@@ -9,6 +9,7 @@ import {
   dashboard,
   reminders,
 } from "../services/reports";
+import { withinScope } from "../permissions";
 import { procedure, router } from "../trpc";
 import { dayCount, date, id, optionalDate, optionalId } from "../validation";
 
@@ -37,7 +38,7 @@ function summaryPeriod<T extends { asOf?: string; from: string | null }>(input: 
 export const reportsRouter = router({
   dashboard: procedure
     .input(z.object({ asOf: date("截止日期").optional() }))
-    .query(({ ctx, input }) => dashboard(ctx.db, input.asOf ?? ctx.clock.today())),
+    .query(({ ctx, input }) => dashboard(ctx.db, input.asOf ?? ctx.clock.today(), withinScope({}, ctx.scope))),
 
   summary: procedure
     .input(
@@ -53,7 +54,7 @@ export const reportsRouter = router({
       if (input.from && input.from > asOf) {
         throw badInput("from", `开始日期 ${input.from} 晚于截止日期 ${asOf}`);
       }
-      return balanceSummary(ctx.db, { ...input, asOf });
+      return balanceSummary(ctx.db, withinScope({ ...input, asOf }, ctx.scope));
     }),
 
   reminders: procedure
@@ -65,7 +66,7 @@ export const reportsRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      reminders(ctx.db, { ...input, asOf: input.asOf ?? ctx.clock.today() }),
+      reminders(ctx.db, withinScope({ ...input, asOf: input.asOf ?? ctx.clock.today() }, ctx.scope)),
     ),
 
   collectionLetter: procedure
@@ -76,21 +77,23 @@ export const reportsRouter = router({
         payBy: optionalDate("付款期限"),
       }),
     )
-    .query(({ ctx, input }) =>
-      collectionLetterFacts(ctx.db, {
-        clientId: input.clientId,
-        asOf: input.asOf ?? ctx.clock.today(),
-        payBy: input.payBy,
-      }),
-    ),
+    .query(({ ctx, input }) => {
+      const today = ctx.clock.today();
+      if (input.asOf && input.asOf > today) {
+        throw badInput("asOf", `函件日期 ${input.asOf} 晚于今天（${today}），催款函只能按今天或以前的日期出具`);
+      }
+      return collectionLetterFacts(ctx.db, { clientId: input.clientId, asOf: input.asOf ?? today, payBy: input.payBy }, ctx.scope);
+    }),
 
   summaryByManager: procedure
     .input(groupedSummaryInput)
-    .query(({ ctx, input }) => balanceSummaryByManager(ctx.db, summaryPeriod(input, ctx.clock.today()))),
+    .query(({ ctx, input }) =>
+      balanceSummaryByManager(ctx.db, withinScope(summaryPeriod(input, ctx.clock.today()), ctx.scope)),
+    ),
 
   summaryByBusinessType: procedure
     .input(groupedSummaryInput)
     .query(({ ctx, input }) =>
-      balanceSummaryByBusinessType(ctx.db, summaryPeriod(input, ctx.clock.today())),
+      balanceSummaryByBusinessType(ctx.db, withinScope(summaryPeriod(input, ctx.clock.today()), ctx.scope)),
     ),
 });

@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-import { clockSettings, getCompanyProfile, missingProfileFields, saveCompanyProfile } from "../services/settings";
+import {
+  clockSettings,
+  COMPANY_PROFILE_KEY,
+  getCompanyProfile,
+  missingProfileFields,
+  saveCompanyProfile,
+} from "../services/settings";
 import { procedure, router } from "../trpc";
 import { text } from "../validation";
 
@@ -27,7 +33,10 @@ export const settingsRouter = router({
         signatory: text("签字人", { max: 50 }),
       }),
     )
-    .mutation(({ ctx, input }) => saveCompanyProfile(ctx.db, ctx.clock, input)),
+    .mutation(async ({ ctx, input }) => {
+      await ctx.audit.before("setting", COMPANY_PROFILE_KEY);
+      return saveCompanyProfile(ctx.db, ctx.clock, input);
+    }),
 
   staff: procedure.query(({ ctx }) =>
     ctx.db.selectFrom("staff").select(["id", "name", "phone", "active"]).orderBy("name").execute(),
@@ -41,6 +50,7 @@ export const settingsRouter = router({
         .values({ name: input.name, phone: input.phone, created_at: ctx.clock.nowIso() })
         .returning("id")
         .executeTakeFirstOrThrow();
+      ctx.audit.created("staff", row.id);
       return { staffId: row.id };
     }),
 
@@ -65,6 +75,7 @@ export const settingsRouter = router({
         .values({ name: input.name, sort_order: (last?.max ?? 0) + 10 })
         .returning("id")
         .executeTakeFirstOrThrow();
+      ctx.audit.created("business_type", row.id);
       return { businessTypeId: row.id };
     }),
 });

@@ -57,14 +57,14 @@ async function writeAllocations(
 
 /**
  * Takes the live allocations of the given payments off their installments.
- * With `reversedAt` the rows stay as reversed history (a reversed payment);
- * without it they are deleted, because they are about to be written again
- * in received order and the payments themselves are untouched.
+ * The rows stay as history, marked with `reversedAt`: for a reversed
+ * payment they are reversed with it, for a live one they were replaced by
+ * allocations written again in received order.
  */
 export async function unwindAllocations(
   db: Db,
   paymentIds: readonly number[],
-  reversedAt?: string,
+  reversedAt: string,
 ): Promise<number> {
   if (paymentIds.length === 0) return 0;
 
@@ -82,12 +82,12 @@ export async function unwindAllocations(
       .execute();
   }
 
-  const live = db.updateTable("allocation").where("payment_id", "in", paymentIds).where("reversed_at", "is", null);
-  if (reversedAt) {
-    await live.set({ reversed_at: reversedAt }).execute();
-  } else {
-    await db.deleteFrom("allocation").where("payment_id", "in", paymentIds).where("reversed_at", "is", null).execute();
-  }
+  await db
+    .updateTable("allocation")
+    .set({ reversed_at: reversedAt })
+    .where("payment_id", "in", paymentIds)
+    .where("reversed_at", "is", null)
+    .execute();
   return allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
 }
 
@@ -125,32 +125,31 @@ export async function unappliedPayments(db: Db, clientId: number) {
 }
 
 /**
- * Re-applies the client's payments in received order from `fromDate` on:
- * the allocations of every live payment received on or after that date are
- * unwound, then each such payment, and any older one still holding credit,
- * is applied again (its named contract first, then oldest due date first).
+ * Re-applies the client's payments in received order after a payment dated
+ * `fromDate` was recorded or reversed: the allocations of every live payment
+ * received after that date are unwound (kept as history), then every
+ * payment with money unapplied, oldest first, is applied again: its named
+ * contract first, then oldest due date first. Payments received on or
+ * before `fromDate` keep what they already paid. `now` stamps the rows.
  * Returns the fen applied per payment id.
  */
 export async function replayAllocations(
   db: Db,
-  clock: Clock,
   clientId: number,
   fromDate: string,
+  now: string,
 ): Promise<Map<number, number>> {
   const payments = await livePayments(db, clientId);
-  const replayed = payments.filter((payment) => payment.receivedOn >= fromDate);
-  await unwindAllocations(
-    db,
-    replayed.filter((payment) => payment.unapplied < payment.amount).map((payment) => payment.id),
-  );
+  const later = payments.filter((payment) => payment.receivedOn > fromDate && payment.unapplied < payment.amount);
+  await unwindAllocations(db, later.map((payment) => payment.id), now);
 
+  const unwound = new Set(later.map((payment) => payment.id));
   const queue = payments
-    .filter((payment) => payment.receivedOn >= fromDate || payment.unapplied > 0)
-    .map((payment) => (payment.receivedOn >= fromDate ? { ...payment, unapplied: payment.amount } : payment));
+    .map((payment) => (unwound.has(payment.id) ? { ...payment, unapplied: payment.amount } : payment))
+    .filter((payment) => payment.unapplied > 0);
 
   let open = await openInstallments(db, clientId);
   const applied = new Map<number, number>();
-  const now = clock.nowIso();
   for (const payment of queue) {
     const plan = allocate(payment.unapplied, open, payment.contractId);
     await writeAllocations(db, payment.id, plan.lines, now);

@@ -1,9 +1,11 @@
 import type { Db } from "../../db";
+import { inTransaction } from "../../db/transaction";
 import { clientBalancesAsOf, receivedByClient } from "../../db/queries/balances";
 import { containsText } from "../../db/text-search";
 import type { Clock } from "../clock";
 import { daysOverdue } from "../domain/aging";
 import { AppError, badInput, notFound } from "../errors";
+import { ALL_CLIENTS, type ClientScope } from "../permissions";
 
 export interface ClientInput {
   name: string;
@@ -25,7 +27,7 @@ async function checkManager(db: Db, accountManagerId: number | null) {
 }
 
 export async function createClient(db: Db, clock: Clock, input: ClientInput) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkManager(trx, input.accountManagerId);
     const now = clock.nowIso();
     const row = await trx
@@ -46,16 +48,27 @@ export async function createClient(db: Db, clock: Clock, input: ClientInput) {
   });
 }
 
-/** Updates a client if `version` is still current (optimistic concurrency). */
+/**
+ * Updates a client if `version` is still current (optimistic concurrency).
+ * A client outside `scope` is not found.
+ */
 export async function updateClient(
   db: Db,
   clock: Clock,
   clientId: number,
   version: number,
   input: ClientInput,
+  scope: ClientScope = ALL_CLIENTS,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("client").select("id").where("id", "=", clientId).executeTakeFirst();
+  return inTransaction(db, async (trx) => {
+    const existing = await trx
+      .selectFrom("client")
+      .select("id")
+      .where("id", "=", clientId)
+      .$if(scope.accountManagerId !== null, (query) =>
+        query.where("account_manager_id", "=", scope.accountManagerId),
+      )
+      .executeTakeFirst();
     if (!existing) throw notFound("客户", clientId);
     await checkManager(trx, input.accountManagerId);
 
@@ -116,7 +129,8 @@ export async function listClients(
   return query.execute();
 }
 
-export async function getClient(db: Db, clientId: number) {
+/** Loads one client. A client outside `scope` is not found, like an id that does not exist. */
+export async function getClient(db: Db, clientId: number, scope: ClientScope = ALL_CLIENTS) {
   const client = await db
     .selectFrom("client as c")
     .leftJoin("staff as s", "s.id", "c.account_manager_id")
@@ -133,6 +147,9 @@ export async function getClient(db: Db, clientId: number) {
       "c.created_at as createdAt",
     ])
     .where("c.id", "=", clientId)
+    .$if(scope.accountManagerId !== null, (query) =>
+      query.where("c.account_manager_id", "=", scope.accountManagerId),
+    )
     .executeTakeFirst();
   if (!client) throw notFound("客户", clientId);
   return client;

@@ -1,8 +1,10 @@
 import type { Db } from "../../db";
+import { inTransaction } from "../../db/transaction";
 import type { Clock } from "../clock";
 import { formatYuan } from "../domain/money";
 import type { PlannedInstallment } from "../domain/plans";
 import { AppError, badInput, notFound } from "../errors";
+import { ALL_CLIENTS, type ClientScope } from "../permissions";
 import { applyClientCredit } from "./allocations";
 
 export interface ContractInput {
@@ -14,14 +16,25 @@ export interface ContractInput {
   serviceStart: string | null;
   serviceEnd: string | null;
   totalAmount: number;
-  mediaCost: number;
-  productionCost: number;
+  /** Null keeps the stored cost (0 for a new contract), for users who may not see costs. */
+  mediaCost: number | null;
+  productionCost: number | null;
   notes: string;
   installments: PlannedInstallment[];
 }
 
 /** Checks the rules zod cannot see alone: the plan sums to the total, dates in order. */
-function checkContract(input: ContractInput): void {
+function checkContract(input: ContractInput, today: string): void {
+  if (input.signedOn > today) {
+    throw badInput("signedOn", `签订日期 ${input.signedOn} 晚于今天（${today}），请在合同签订后再录入`);
+  }
+  const early = input.installments.findIndex((item) => item.dueDate < input.signedOn);
+  if (early >= 0) {
+    throw badInput(
+      `installments.${early}.dueDate`,
+      `第 ${early + 1} 期到期日 ${input.installments[early]!.dueDate} 早于签订日期 ${input.signedOn}`,
+    );
+  }
   if (input.serviceStart && input.serviceEnd && input.serviceEnd < input.serviceStart) {
     throw badInput(
       "serviceEnd",
@@ -37,8 +50,15 @@ function checkContract(input: ContractInput): void {
   }
 }
 
-async function checkReferences(db: Db, input: ContractInput): Promise<void> {
-  const client = await db.selectFrom("client").select("id").where("id", "=", input.clientId).executeTakeFirst();
+async function checkReferences(db: Db, input: ContractInput, scope: ClientScope): Promise<void> {
+  const client = await db
+    .selectFrom("client")
+    .select("id")
+    .where("id", "=", input.clientId)
+    .$if(scope.accountManagerId !== null, (query) =>
+      query.where("account_manager_id", "=", scope.accountManagerId),
+    )
+    .executeTakeFirst();
   if (!client) throw notFound("客户", input.clientId);
 
   const type = await db
@@ -66,13 +86,18 @@ async function insertInstallments(db: Db, contractId: number, plan: readonly Pla
 
 /**
  * Creates a contract with its installment plan, then applies any client
- * credit to the new installments.
+ * credit to the new installments. A client outside `scope` is not found.
  */
-export async function createContract(db: Db, clock: Clock, input: ContractInput) {
-  checkContract(input);
+export async function createContract(
+  db: Db,
+  clock: Clock,
+  input: ContractInput,
+  scope: ClientScope = ALL_CLIENTS,
+) {
+  checkContract(input, clock.today());
 
-  return db.transaction().execute(async (trx) => {
-    await checkReferences(trx, input);
+  return inTransaction(db, async (trx) => {
+    await checkReferences(trx, input, scope);
     const now = clock.nowIso();
     const contract = await trx
       .insertInto("contract")
@@ -85,8 +110,8 @@ export async function createContract(db: Db, clock: Clock, input: ContractInput)
         service_start: input.serviceStart,
         service_end: input.serviceEnd,
         total_amount: input.totalAmount,
-        media_cost: input.mediaCost,
-        production_cost: input.productionCost,
+        media_cost: input.mediaCost ?? 0,
+        production_cost: input.productionCost ?? 0,
         notes: input.notes,
         created_at: now,
         updated_at: now,
@@ -103,7 +128,8 @@ export async function createContract(db: Db, clock: Clock, input: ContractInput)
 /**
  * Replaces a contract's terms and plan. Allowed only while no money is
  * applied to it, and only when `version` is the one the editor loaded, so a
- * second editor cannot silently overwrite the first.
+ * second editor cannot silently overwrite the first. A contract of a client
+ * outside `scope` is not found.
  */
 export async function updateContract(
   db: Db,
@@ -111,20 +137,25 @@ export async function updateContract(
   contractId: number,
   version: number,
   input: ContractInput,
+  scope: ClientScope = ALL_CLIENTS,
 ) {
-  checkContract(input);
+  checkContract(input, clock.today());
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await trx
-      .selectFrom("contract")
-      .select(["id", "client_id", "version"])
-      .where("id", "=", contractId)
+      .selectFrom("contract as c")
+      .innerJoin("client as cl", "cl.id", "c.client_id")
+      .select(["c.id", "c.client_id", "c.version", "c.media_cost", "c.production_cost"])
+      .where("c.id", "=", contractId)
+      .$if(scope.accountManagerId !== null, (query) =>
+        query.where("cl.account_manager_id", "=", scope.accountManagerId),
+      )
       .executeTakeFirst();
     if (!existing) throw notFound("合同", contractId);
     if (existing.client_id !== input.clientId) {
       throw badInput("clientId", "合同不能改到其他客户名下");
     }
-    await checkReferences(trx, input);
+    await checkReferences(trx, input, scope);
 
     const applied = await trx
       .selectFrom("allocation as a")
@@ -147,8 +178,8 @@ export async function updateContract(
         service_start: input.serviceStart,
         service_end: input.serviceEnd,
         total_amount: input.totalAmount,
-        media_cost: input.mediaCost,
-        production_cost: input.productionCost,
+        media_cost: input.mediaCost ?? existing.media_cost,
+        production_cost: input.productionCost ?? existing.production_cost,
         notes: input.notes,
         updated_at: clock.nowIso(),
         version: version + 1,
@@ -178,8 +209,11 @@ export async function updateContract(
   });
 }
 
-/** A contract with its plan and whether money is applied to it yet. */
-export async function getContract(db: Db, contractId: number) {
+/**
+ * A contract with its plan and whether money is applied to it yet. A
+ * contract of a client outside `scope` is not found.
+ */
+export async function getContract(db: Db, contractId: number, scope: ClientScope = ALL_CLIENTS) {
   const contract = await db
     .selectFrom("contract as c")
     .innerJoin("client as cl", "cl.id", "c.client_id")
@@ -202,6 +236,9 @@ export async function getContract(db: Db, contractId: number) {
       "c.version",
     ])
     .where("c.id", "=", contractId)
+    .$if(scope.accountManagerId !== null, (query) =>
+      query.where("cl.account_manager_id", "=", scope.accountManagerId),
+    )
     .executeTakeFirst();
   if (!contract) throw notFound("合同", contractId);
 

@@ -2,6 +2,7 @@ import type { Db } from "../../db";
 import type { CollectionLetterFacts } from "../../documents/types";
 import { addDays } from "../domain/dates";
 import { AppError } from "../errors";
+import { ALL_CLIENTS, type ClientScope } from "../permissions";
 import { getClient } from "./clients";
 import { clientLedger } from "./ledger";
 import { getCompanyProfile, missingProfileFields } from "./settings";
@@ -12,27 +13,30 @@ export const DEFAULT_PAY_WITHIN_DAYS = 10;
 /**
  * Computes what a collection letter (催款函) to one client states on
  * `asOf`: every contract with an overdue installment, the overdue and total
- * outstanding amounts, and the company's bank details.
+ * outstanding amounts, and the company's bank details. A client outside
+ * `scope` is not found.
  */
 export async function collectionLetterFacts(
   db: Db,
   params: { clientId: number; asOf: string; payBy: string | null },
+  scope: ClientScope = ALL_CLIENTS,
 ): Promise<CollectionLetterFacts> {
   const payBy = params.payBy ?? addDays(params.asOf, DEFAULT_PAY_WITHIN_DAYS);
   if (payBy < params.asOf) {
     throw new AppError("BAD_REQUEST", `付款期限 ${payBy} 早于函件日期 ${params.asOf}`, "payBy");
   }
 
+  // The client first, so a client outside the scope is not found whatever else is wrong.
+  const client = await getClient(db, params.clientId, scope);
   const company = await getCompanyProfile(db);
   const missing = missingProfileFields(company);
   if (missing.length > 0) {
     throw new AppError(
       "BAD_REQUEST",
-      `请先在"系统设置"中填写公司资料：${missing.join("、")}，催款函需要这些信息`,
+      `催款函需要公司资料，请管理员先在"系统设置"中填写：${missing.join("、")}`,
     );
   }
 
-  const client = await getClient(db, params.clientId);
   const ledger = await clientLedger(db, params.clientId, params.asOf);
   const overdueContracts = ledger.contracts
     .filter((contract) => contract.signedByAsOf && contract.overdue > 0)

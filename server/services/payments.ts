@@ -1,10 +1,12 @@
 import { type ExpressionBuilder, sql } from "kysely";
 
 import type { Db } from "../../db";
+import { inTransaction } from "../../db/transaction";
 import type { Database } from "../../db/schema";
 import { containsText } from "../../db/text-search";
 import type { Clock } from "../clock";
 import { AppError, badInput, notFound } from "../errors";
+import { ALL_CLIENTS, type ClientScope } from "../permissions";
 import { replayAllocations, unwindAllocations } from "./allocations";
 
 export const PAYMENT_METHODS = ["银行转账", "现金", "承兑汇票", "微信", "支付宝"] as const;
@@ -18,6 +20,10 @@ export interface RecordPaymentInput {
   bankReference: string;
   note: string;
   contractId: number | null;
+  /** Key of the submission; a second call with the same key records nothing. */
+  requestKey?: string | null;
+  /** Set when the user confirmed that a repeated bank reference is another payment. */
+  allowDuplicateReference?: boolean;
 }
 
 /**
@@ -26,20 +32,53 @@ export interface RecordPaymentInput {
  * due stays on the payment as client credit (预收款). A back-dated payment
  * goes before payments received after it (see replayAllocations). Runs in one immediate
  * transaction so two people entering payments cannot apply the same
- * installment twice.
+ * installment twice. A client outside `scope` is not found.
  */
-export async function recordPayment(db: Db, clock: Clock, input: RecordPaymentInput) {
+export async function recordPayment(
+  db: Db,
+  clock: Clock,
+  input: RecordPaymentInput,
+  scope: ClientScope = ALL_CLIENTS,
+) {
   if (input.receivedOn > clock.today()) {
     throw badInput("receivedOn", `收款日期 ${input.receivedOn} 晚于今天（${clock.today()}），不能登记未来的回款`);
   }
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const client = await trx
       .selectFrom("client")
       .select("id")
       .where("id", "=", input.clientId)
+      .$if(scope.accountManagerId !== null, (query) =>
+        query.where("account_manager_id", "=", scope.accountManagerId),
+      )
       .executeTakeFirst();
     if (!client) throw notFound("客户", input.clientId);
+
+    const earlier = input.requestKey ? await paymentByRequestKey(trx, input.requestKey) : undefined;
+    if (earlier) {
+      if (earlier.client_id !== input.clientId || earlier.amount !== input.amount) {
+        throw new AppError("CONFLICT", "该提交编号已用于另一笔回款，请刷新页面后重新登记");
+      }
+      return { paymentId: earlier.id, applied: earlier.applied, credit: earlier.amount - earlier.applied, duplicate: true };
+    }
+
+    if (input.bankReference && !input.allowDuplicateReference) {
+      const sameReference = await trx
+        .selectFrom("payment")
+        .select(["id", "received_on"])
+        .where("client_id", "=", input.clientId)
+        .where("bank_reference", "=", input.bankReference)
+        .where("reversed_at", "is", null)
+        .executeTakeFirst();
+      if (sameReference) {
+        throw new AppError(
+          "CONFLICT",
+          `银行流水号 ${input.bankReference} 已登记过（${sameReference.received_on} 的回款，编号 ${sameReference.id}），请勿重复登记；如确属另一笔回款，请勾选确认后再提交`,
+          "bankReference",
+        );
+      }
+    }
 
     if (input.contractId !== null) {
       const contract = await trx
@@ -65,32 +104,50 @@ export async function recordPayment(db: Db, clock: Clock, input: RecordPaymentIn
         note: input.note,
         contract_id: input.contractId,
         created_at: now,
+        request_key: input.requestKey || null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    const applied = await replayAllocations(trx, clock, input.clientId, input.receivedOn);
+    const applied = await replayAllocations(trx, input.clientId, input.receivedOn, now);
     const paymentApplied = applied.get(payment.id) ?? 0;
-    return { paymentId: payment.id, applied: paymentApplied, credit: input.amount - paymentApplied };
+    return { paymentId: payment.id, applied: paymentApplied, credit: input.amount - paymentApplied, duplicate: false };
   });
+}
+
+/** The payment recorded by a submission key, with what it applies now. */
+async function paymentByRequestKey(db: Db, requestKey: string) {
+  const row = await db
+    .selectFrom("payment as p")
+    .leftJoin("allocation as a", (join) => join.onRef("a.payment_id", "=", "p.id").on("a.reversed_at", "is", null))
+    .select((eb) => ["p.id", "p.client_id", "p.amount", eb.fn.coalesce(eb.fn.sum<number>("a.amount"), eb.lit(0)).as("applied")])
+    .where("p.request_key", "=", requestKey)
+    .groupBy(["p.id", "p.client_id", "p.amount"])
+    .executeTakeFirst();
+  return row ? { ...row, applied: Number(row.applied) } : undefined;
 }
 
 /**
  * Reverses a payment entered by mistake: the payment and its allocations are
  * kept and marked reversed with the reason, the installments it paid reopen,
  * and the client's later payments and credit are applied again in received
- * order.
+ * order. A payment of a client outside `scope` is not found.
  */
 export async function reversePayment(
   db: Db,
   clock: Clock,
   input: { paymentId: number; reason: string },
+  scope: ClientScope = ALL_CLIENTS,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const payment = await trx
-      .selectFrom("payment")
-      .select(["id", "client_id", "received_on", "reversed_at"])
-      .where("id", "=", input.paymentId)
+      .selectFrom("payment as p")
+      .innerJoin("client as cl", "cl.id", "p.client_id")
+      .select(["p.id", "p.client_id", "p.received_on", "p.reversed_at"])
+      .where("p.id", "=", input.paymentId)
+      .$if(scope.accountManagerId !== null, (query) =>
+        query.where("cl.account_manager_id", "=", scope.accountManagerId),
+      )
       .executeTakeFirst();
     if (!payment) throw notFound("回款记录", input.paymentId);
     if (payment.reversed_at) {
@@ -106,7 +163,7 @@ export async function reversePayment(
       .execute();
 
     // Later payments (and older credit) move onto what this one paid.
-    await replayAllocations(trx, clock, payment.client_id, payment.received_on);
+    await replayAllocations(trx, payment.client_id, payment.received_on, now);
     return { paymentId: payment.id, reopened };
   });
 }
@@ -115,9 +172,10 @@ export async function reversePayment(
  * Loads one payment with its client, the contract the payer named and every
  * allocation, reversed ones included, in the order they were written.
  * Allocations written after the payment itself came from client credit
- * applied to installments created or reopened later.
+ * applied to installments created or reopened later. A payment of a client
+ * outside `scope` is not found.
  */
-export async function getPayment(db: Db, paymentId: number) {
+export async function getPayment(db: Db, paymentId: number, scope: ClientScope = ALL_CLIENTS) {
   const payment = await db
     .selectFrom("payment as p")
     .innerJoin("client as cl", "cl.id", "p.client_id")
@@ -138,6 +196,9 @@ export async function getPayment(db: Db, paymentId: number) {
       "p.reversal_reason as reversalReason",
     ])
     .where("p.id", "=", paymentId)
+    .$if(scope.accountManagerId !== null, (query) =>
+      query.where("cl.account_manager_id", "=", scope.accountManagerId),
+    )
     .executeTakeFirst();
   if (!payment) throw notFound("回款记录", paymentId);
 
@@ -184,6 +245,8 @@ export interface PaymentListFilter {
   search: string;
   includeReversed: boolean;
   limit: number;
+  /** Only payments of this account manager's clients, when set. */
+  accountManagerId?: number | null;
 }
 
 /**
@@ -244,9 +307,10 @@ export async function listPayments(db: Db, filter: PaymentListFilter) {
   };
 }
 
-/** Payments joined to their client, narrowed by date range and search only. */
+/** Payments joined to their client, narrowed by date range, search and account manager. */
 function matchingPayments(db: Db, filter: PaymentListFilter) {
   let query = db.selectFrom("payment as p").innerJoin("client as cl", "cl.id", "p.client_id");
+  if (filter.accountManagerId) query = query.where("cl.account_manager_id", "=", filter.accountManagerId);
   if (filter.from) query = query.where("p.received_on", ">=", filter.from);
   if (filter.to) query = query.where("p.received_on", "<=", filter.to);
 

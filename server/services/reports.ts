@@ -216,19 +216,26 @@ export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS
   }));
 }
 
-/** Figures for the dashboard on `asOf`. */
-export async function dashboard(db: Db, asOf: string) {
+/**
+ * Figures for the dashboard on `asOf`, over the clients of one account
+ * manager when `filter` names one.
+ */
+export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter, "accountManagerId"> = {}) {
   const buckets = DEFAULT_AGING_BUCKETS;
-  const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets));
-  const list = await reminders(db, { asOf, horizonDays: 7 });
+  const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets), filter);
+  const list = await reminders(db, { asOf, horizonDays: 7, ...filter });
   const monthStart = startOfMonth(asOf);
-  const collected = await db
-    .selectFrom("payment")
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("total"), eb.fn.countAll<number>().as("count")])
-    .where("reversed_at", "is", null)
-    .where("received_on", ">=", monthStart)
-    .where("received_on", "<=", asOf)
-    .executeTakeFirstOrThrow();
+  let collectedQuery = db
+    .selectFrom("payment as p")
+    .innerJoin("client as cl", "cl.id", "p.client_id")
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>("p.amount"), eb.lit(0)).as("total"), eb.fn.countAll<number>().as("count")])
+    .where("p.reversed_at", "is", null)
+    .where("p.received_on", ">=", monthStart)
+    .where("p.received_on", "<=", asOf);
+  if (filter.accountManagerId) {
+    collectedQuery = collectedQuery.where("cl.account_manager_id", "=", filter.accountManagerId);
+  }
+  const collected = await collectedQuery.executeTakeFirstOrThrow();
 
   return {
     asOf,

@@ -2,7 +2,7 @@ import type { CompanyProfile } from "../../documents/types";
 import type { Db } from "../../db";
 import type { Clock } from "../clock";
 
-const COMPANY_KEY = "company_profile";
+export const COMPANY_PROFILE_KEY = "company_profile";
 
 /** Placeholder profile until the company fills in its own on the settings page. */
 export const EMPTY_COMPANY_PROFILE: CompanyProfile = {
@@ -19,7 +19,7 @@ export async function getCompanyProfile(db: Db): Promise<CompanyProfile> {
   const row = await db
     .selectFrom("setting")
     .select("value")
-    .where("key", "=", COMPANY_KEY)
+    .where("key", "=", COMPANY_PROFILE_KEY)
     .executeTakeFirst();
   if (!row) return EMPTY_COMPANY_PROFILE;
   return { ...EMPTY_COMPANY_PROFILE, ...(JSON.parse(row.value) as Partial<CompanyProfile>) };
@@ -30,7 +30,7 @@ export async function saveCompanyProfile(db: Db, clock: Clock, profile: CompanyP
   const updatedAt = clock.nowIso();
   await db
     .insertInto("setting")
-    .values({ key: COMPANY_KEY, value, updated_at: updatedAt })
+    .values({ key: COMPANY_PROFILE_KEY, value, updated_at: updatedAt })
     .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: updatedAt }))
     .execute();
   return profile;

@@ -5,9 +5,14 @@ import path from "node:path";
 
 import { expect, test } from "@playwright/test";
 
+import { storageStateOf } from "./accounts";
+
 // The server runs with HUIKUAN_TODAY=2026-12-04 (playwright.config.ts).
 const CLIENT = "E2E测试·晨星文化传播有限公司";
 const CONTRACT_NO = "E2E-2026-001";
+
+// Finance records clients, contracts and payments.
+test.use({ storageState: storageStateOf("finance") });
 
 function pdfText(file: string): string {
   return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
@@ -71,6 +76,14 @@ test("client to collection letter", async ({ page }) => {
   expect(text).toContain("人民币柒万元整");
   expect(text).toContain("2026年12月4日");
   expect(text).toContain("特此函告");
+
+  // Every change above is in the audit trail, newest first.
+  await page.goto("/audit");
+  const log = page.getByRole("table");
+  await expect(log).toContainText("新增客户");
+  await expect(log).toContainText("新增合同");
+  await expect(log).toContainText("登记回款");
+  await expect(log).toContainText(CONTRACT_NO);
 });
 
 test("bad payment amount keeps the form", async ({ page }) => {

@@ -337,3 +337,27 @@ describe("contracts.update", () => {
     expect((await caller.contracts.get({ contractId })).version).toBe(1);
   });
 });
+
+describe("contract dates", () => {
+  it("rejects a signing date after today", async () => {
+    const ctx = await createTestContext("2026-12-04");
+    const { clientId } = await ctx.caller.clients.create({ name: "未来合同客户", contactPerson: "", phone: "", address: "", accountManagerId: null, notes: "" });
+    const input = {
+      clientId, contractNo: "FUT-1", businessTypeId: 1, title: "未签合同", signedOn: "2026-12-05",
+      serviceStart: null, serviceEnd: null, totalAmount: 1000, mediaCost: 0, productionCost: 0, notes: "",
+      installments: [{ label: "全款", dueDate: "2026-12-31", amount: 1000 }],
+    };
+    await expect(ctx.caller.contracts.create(input)).rejects.toThrow(/签订日期 2026-12-05 晚于今天/);
+  });
+
+  it("rejects an installment due before signing", async () => {
+    const ctx = await createTestContext("2026-12-04");
+    const { clientId } = await ctx.caller.clients.create({ name: "倒签分期客户", contactPerson: "", phone: "", address: "", accountManagerId: null, notes: "" });
+    const input = {
+      clientId, contractNo: "EARLY-1", businessTypeId: 1, title: "分期早于签订", signedOn: "2026-06-01",
+      serviceStart: null, serviceEnd: null, totalAmount: 1000, mediaCost: 0, productionCost: 0, notes: "",
+      installments: [{ label: "全款", dueDate: "2020-01-01", amount: 1000 }],
+    };
+    await expect(ctx.caller.contracts.create(input)).rejects.toThrow(/第 1 期到期日 2020-01-01 早于签订日期 2026-06-01/);
+  });
+});

@@ -316,7 +316,10 @@ describe("payments.reverse", () => {
     const live = ledger.payments.find((p) => p.id === second.paymentId)!;
     expect(live.reversedAt).toBeNull();
     expect(live.applied).toBe(60000);
-    expect(live.allocations.every((a) => a.reversedAt === null)).toBe(true);
+    const current = live.allocations.filter((a) => a.reversedAt === null);
+    expect(current.reduce((sum, a) => sum + a.amount, 0)).toBe(60000);
+    // What it paid before the reversal stays as replaced history.
+    expect(live.allocations.some((a) => a.reversedAt !== null)).toBe(true);
   });
 
   it("drops the payment from past as-of reports", async () => {
@@ -379,5 +382,62 @@ describe("back-dated payments", () => {
 
     const april = await ctx.caller.reports.reminders({ asOf: "2026-04-15", horizonDays: 15 });
     expect(april.clients.find((client) => client.client.id === clientId)).toBeUndefined();
+  });
+});
+
+describe("duplicate submits", () => {
+  async function clientWithContract() {
+    const ctx = await createTestContext("2026-12-04");
+    const { clientId } = await ctx.caller.clients.create({ name: "重复提交客户", contactPerson: "", phone: "", address: "", accountManagerId: null, notes: "" });
+    await ctx.caller.contracts.create({
+      clientId, contractNo: "DUP-1", businessTypeId: 1, title: "单期合同", signedOn: "2026-11-01",
+      serviceStart: null, serviceEnd: null, totalAmount: 100000, mediaCost: 0, productionCost: 0, notes: "",
+      installments: [{ label: "全款", dueDate: "2026-11-30", amount: 100000 }],
+    });
+    const input = {
+      clientId, receivedOn: "2026-12-01", amount: 30000, method: "银行转账" as const,
+      bankReference: "", note: "", contractId: null, requestKey: "0b7c2f4e-1111-4a2b-9c3d-0123456789ab",
+    };
+    return { ...ctx, clientId, input };
+  }
+
+  it("record one payment for one key", async () => {
+    const { caller, db, input } = await clientWithContract();
+
+    const first = await caller.payments.record(input);
+    const second = await caller.payments.record(input);
+
+    expect(second.paymentId).toBe(first.paymentId);
+    expect(second.duplicate).toBe(true);
+    const count = await db.selectFrom("payment").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it("record one payment when sent concurrently", async () => {
+    const { caller, db, input } = await clientWithContract();
+
+    const results = await Promise.all([caller.payments.record(input), caller.payments.record(input)]);
+
+    expect(results[0].paymentId).toBe(results[1].paymentId);
+    const paid = await db.selectFrom("installment").select("paid_amount").executeTakeFirstOrThrow();
+    expect(paid.paid_amount).toBe(30000);
+  });
+
+  it("reject a key reused for another amount", async () => {
+    const { caller, input } = await clientWithContract();
+    await caller.payments.record(input);
+
+    await expect(caller.payments.record({ ...input, amount: 40000 })).rejects.toThrow(/提交编号已用于另一笔回款/);
+  });
+});
+
+describe("bank references", () => {
+  it("reject a reference already recorded for the client", async () => {
+    const ctx = await createTestContext("2026-12-04");
+    const { clientId } = await ctx.caller.clients.create({ name: "流水号客户", contactPerson: "", phone: "", address: "", accountManagerId: null, notes: "" });
+    const input = { clientId, receivedOn: "2026-12-01", amount: 1000, method: "银行转账" as const, bankReference: "20261201000001", note: "", contractId: null };
+    await ctx.caller.payments.record(input);
+
+    await expect(ctx.caller.payments.record(input)).rejects.toThrow(/银行流水号 20261201000001 已登记过/);
   });
 });

@@ -30,6 +30,15 @@ const IDS = {
   reversedPayment: 2,
 };
 
+const validUser = {
+  name: "王丽",
+  username: "wangli",
+  email: "wangli@example.com",
+  role: "finance",
+  staffId: null,
+  password: "long-enough-1",
+};
+
 const validClient = {
   name: "丙方传媒",
   contactPerson: "李四",
@@ -105,6 +114,7 @@ async function seeded(withProfile = true): Promise<TestContext> {
     ...validContract,
     clientId: paying.clientId,
     contractNo: "HT-1",
+    signedOn: "2025-12-01",
     totalAmount: 100000,
     installments: [
       { label: "首期", dueDate: "2026-01-01", amount: 50000 },
@@ -383,6 +393,32 @@ const BAD_INPUTS: BadInput[] = [
   { path: "settings.addBusinessType", case: "name empty", input: { name: "" }, names: "业务类型名称" },
   { path: "settings.addBusinessType", case: "name of 100k characters", input: { name: LONG }, names: "业务类型名称" },
   { path: "settings.addBusinessType", case: "duplicate name", input: { name: "户外广告" }, names: "业务类型", code: "CONFLICT" },
+  { path: "audit.list", case: "date 2026-02-30", input: { from: "2026-02-30" }, names: "开始日期" },
+  { path: "audit.list", case: "unknown entity", input: { entity: "invoice" }, names: "对象类型" },
+  { path: "audit.list", case: "end before start", input: { from: "2026-12-01", to: "2026-11-01" }, names: "结束日期" },
+  { path: "audit.forClient", case: "unknown client", input: { clientId: 999 }, names: "客户", code: "NOT_FOUND" },
+  { path: "audit.forClient", case: "id abc", input: { clientId: "abc" }, names: "客户" },
+  { path: "audit.forContract", case: "unknown contract", input: { contractId: 999 }, names: "合同", code: "NOT_FOUND" },
+  { path: "audit.forContract", case: "id -1", input: { contractId: -1 }, names: "合同" },
+
+  { path: "users.create", case: "username of 2 characters", input: { ...validUser, username: "ab" }, names: "用户名" },
+  { path: "users.create", case: "username in Chinese", input: { ...validUser, username: "王丽娜" }, names: "用户名" },
+  { path: "users.create", case: "e-mail without @", input: { ...validUser, email: "wang.example.com" }, names: "邮箱" },
+  { path: "users.create", case: "unknown role", input: { ...validUser, role: "boss" }, names: "角色" },
+  { path: "users.create", case: "password of 9 characters", input: { ...validUser, password: "123456789" }, names: "密码" },
+  { path: "users.create", case: "name missing", input: without(validUser, "name"), names: "姓名" },
+  { path: "users.create", case: "account manager without staff", input: { ...validUser, role: "account_manager" }, names: "业务员" },
+  { path: "users.create", case: "unknown staff", input: { ...validUser, role: "account_manager", staffId: 999 }, names: "业务员" },
+
+  { path: "users.update", case: "user id empty", input: { userId: "", name: "王", role: "viewer" }, names: "用户" },
+  { path: "users.update", case: "unknown role", input: { userId: "x", name: "王", role: "boss" }, names: "角色" },
+  { path: "users.update", case: "unknown user", input: { userId: "no-such-user", name: "王", role: "viewer" }, names: "用户", code: "NOT_FOUND" },
+
+  { path: "users.setDisabled", case: "disabled as text", input: { userId: "x", disabled: "yes" }, names: "停用" },
+  { path: "users.setDisabled", case: "unknown user", input: { userId: "no-such-user", disabled: true }, names: "用户", code: "NOT_FOUND" },
+
+  { path: "users.setPassword", case: "password of 3 characters", input: { userId: "x", password: "abc" }, names: "密码" },
+  { path: "users.setPassword", case: "unknown user", input: { userId: "no-such-user", password: "long-enough-1" }, names: "用户", code: "NOT_FOUND" },
 ];
 
 describe("malformed input", () => {

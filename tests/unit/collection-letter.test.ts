@@ -399,3 +399,14 @@ describe("contentDisposition", () => {
     expect(contentDisposition(fileName)).toMatch(/^[\x20-\x7e]+$/);
   });
 });
+
+describe("long unbroken runs", () => {
+  it("break after 24 characters", () => {
+    const parts = splitAtBreakOpportunities("W".repeat(60));
+    expect(parts.map((part) => part.length)).toEqual([24, 24, 12]);
+  });
+
+  it("keep a contract number whole", () => {
+    expect(splitAtBreakOpportunities("合同HT-2026-0012号")).toContain("HT-2026-0012");
+  });
+});

@@ -26,7 +26,8 @@ export function ContractLedger({
 }: {
   contracts: readonly LedgerContract[];
   asOf: string;
-  editableIds: ReadonlySet<number>;
+  /** Contracts the user may edit now; null when the user may edit none, which hides the hints. */
+  editableIds: ReadonlySet<number> | null;
   futurePlans: ReadonlyMap<number, readonly PlannedRow[]>;
 }) {
   if (contracts.length === 0) {
@@ -39,7 +40,7 @@ export function ContractLedger({
           key={contract.id}
           contract={contract}
           asOf={asOf}
-          editable={editableIds.has(contract.id)}
+          editable={editableIds ? editableIds.has(contract.id) : null}
           futurePlan={futurePlans.get(contract.id) ?? []}
         />
       ))}
@@ -55,7 +56,7 @@ function ContractBlock({
 }: {
   contract: LedgerContract;
   asOf: string;
-  editable: boolean;
+  editable: boolean | null;
   futurePlan: readonly PlannedRow[];
 }) {
   return (
@@ -79,10 +80,31 @@ function ContractBlock({
   );
 }
 
-function ContractHeader({ contract, editable }: { contract: LedgerContract; editable: boolean }) {
-  const cost = contract.mediaCost + contract.productionCost;
-  const profit = contract.totalAmount - cost;
-  const margin = contract.totalAmount > 0 ? `${((profit * 100) / contract.totalAmount).toFixed(1)}%` : "—";
+/** Costs and gross margin, for roles that see costs. */
+function CostMeta({ total, mediaCost, productionCost }: { total: number; mediaCost: number; productionCost: number }) {
+  const cost = mediaCost + productionCost;
+  const profit = total - cost;
+  const margin = total > 0 ? `${((profit * 100) / total).toFixed(1)}%` : "—";
+  return (
+    <>
+      <Meta
+        label="成本（媒体 + 制作）"
+        value={
+          <span className="tabular-nums">
+            <Money fen={cost} />
+            <span className="text-slate-400">
+              {" "}
+              （<Money fen={mediaCost} /> + <Money fen={productionCost} />）
+            </span>
+          </span>
+        }
+      />
+      <Meta label="毛利" value={<><Money fen={profit} /> <span className="text-slate-400">（{margin}）</span></>} />
+    </>
+  );
+}
+
+function ContractHeader({ contract, editable }: { contract: LedgerContract; editable: boolean | null }) {
   const period = servicePeriod(contract.serviceStart, contract.serviceEnd);
 
   return (
@@ -95,7 +117,7 @@ function ContractHeader({ contract, editable }: { contract: LedgerContract; edit
           </span>
           <span className="ml-2 font-normal text-slate-700">{contract.title}</span>
         </h3>
-        {editable ? (
+        {editable === null ? null : editable ? (
           <Link href={`/contracts/${contract.id}/edit`} className="no-print text-sm text-brand-700 hover:underline">
             编辑合同
           </Link>
@@ -109,19 +131,9 @@ function ContractHeader({ contract, editable }: { contract: LedgerContract; edit
         <Meta label="签订日期" value={<span className="tabular-nums">{contract.signedOn}</span>} />
         <Meta label="服务（发布）期" value={<span className="tabular-nums">{period}</span>} />
         <Meta label="合同金额" value={<Money fen={contract.totalAmount} />} />
-        <Meta
-          label="成本（媒体 + 制作）"
-          value={
-            <span className="tabular-nums">
-              <Money fen={cost} />
-              <span className="text-slate-400">
-                {" "}
-                （<Money fen={contract.mediaCost} /> + <Money fen={contract.productionCost} />）
-              </span>
-            </span>
-          }
-        />
-        <Meta label="毛利" value={<><Money fen={profit} /> <span className="text-slate-400">（{margin}）</span></>} />
+        {contract.mediaCost !== null && contract.productionCost !== null ? (
+          <CostMeta total={contract.totalAmount} mediaCost={contract.mediaCost} productionCost={contract.productionCost} />
+        ) : null}
         {contract.notes ? <Meta label="备注" value={contract.notes} /> : null}
       </dl>
     </div>

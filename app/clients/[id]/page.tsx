@@ -8,12 +8,14 @@ import { formatChineseDate } from "../../../server/domain/dates";
 import { formatYuan } from "../../../server/domain/money";
 import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-form";
 import { Alert, ButtonLink, Card, Money, PageHeader, Stat } from "../../components/ui";
+import { type Access, access } from "../../lib/auth";
 import { load } from "../../lib/errors";
-import { numberParam, param, routeId, type SearchParams } from "../../lib/params";
+import { lookup, numberParam, param, routeId, type SearchParams } from "../../lib/params";
 import { ContractLedger, type PlannedRow } from "./contract-ledger";
 import type { Ledger } from "./ledger-types";
 import { PaymentHistory } from "./payment-history";
 import { PrintButton } from "./print-button";
+import { AuditTable } from "../../components/audit-table";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +42,7 @@ export default async function ClientPage({
   if (Number.isNaN(clientId)) notFound();
   const query = await searchParams;
   const caller = await serverCaller();
+  const user = await access();
 
   const result = await load(() => caller.clients.ledger({ clientId, asOf: param(query, "asOf") }));
   if (!result.ok) {
@@ -47,7 +50,7 @@ export default async function ClientPage({
     const client = await load(() => caller.clients.get({ clientId }));
     return (
       <>
-        {client.ok ? <ClientHeader client={client.data} asOf={param(query, "asOf") ?? ""} /> : null}
+        {client.ok ? <ClientHeader client={client.data} asOf={param(query, "asOf") ?? ""} user={user} /> : null}
         <AsOfForm clientId={clientId} asOf={param(query, "asOf")} />
         <Alert>{result.message}</Alert>
       </>
@@ -57,22 +60,37 @@ export default async function ClientPage({
   const ledger = result.data;
   return (
     <>
-      <ClientHeader client={ledger.client} asOf={ledger.asOf} />
+      <ClientHeader client={ledger.client} asOf={ledger.asOf} user={user} />
       <Notice query={query} />
       <ClientDetails client={ledger.client} />
       <AsOfForm clientId={clientId} asOf={ledger.asOf} />
       <Balances ledger={ledger} />
       <Card title={`合同与收款计划（${ledger.contracts.length} 份）`}>
-        <ContractSection caller={caller} ledger={ledger} />
+        <ContractSection caller={caller} ledger={ledger} user={user} />
       </Card>
       <Card title="回款记录">
-        <PaymentSection ledger={ledger} />
+        <PaymentSection ledger={ledger} user={user} />
       </Card>
+      {user.can("audit.forClient") ? <ClientHistory caller={caller} clientId={clientId} /> : null}
     </>
   );
 }
 
-function ClientHeader({ client, asOf }: { client: Client; asOf: string }) {
+/** The client's audit trail: its own changes, its contracts' and its payments'. */
+async function ClientHistory({ caller, clientId }: { caller: Awaited<ReturnType<typeof serverCaller>>; clientId: number }) {
+  const history = await load(() => caller.audit.forClient({ clientId }));
+  return (
+    <Card title="变更记录">
+      {history.ok ? (
+        <AuditTable rows={history.data.rows} timeZone={clockFromEnv().timeZone} />
+      ) : (
+        <Alert>{history.message}</Alert>
+      )}
+    </Card>
+  );
+}
+
+function ClientHeader({ client, asOf, user }: { client: Client; asOf: string; user: Access }) {
   const asOfQuery = asOf ? `?asOf=${asOf}` : "";
   return (
     <PageHeader
@@ -80,14 +98,20 @@ function ClientHeader({ client, asOf }: { client: Client; asOf: string }) {
       subtitle={asOf ? `截至 ${formatChineseDate(asOf)} 的合同、收款与余额` : undefined}
       actions={
         <>
-          <ButtonLink href={`/clients/${client.id}/edit`}>编辑</ButtonLink>
-          <ButtonLink href={`/contracts/new?clientId=${client.id}`}>新增合同</ButtonLink>
-          <ButtonLink href={`/payments/new?clientId=${client.id}`} variant="primary">
-            登记回款
-          </ButtonLink>
-          <ButtonLink href={`/documents/collection-letter/${client.id}${asOfQuery}`} download>
-            下载催款函
-          </ButtonLink>
+          {user.can("clients.update") ? <ButtonLink href={`/clients/${client.id}/edit`}>编辑</ButtonLink> : null}
+          {user.can("contracts.create") ? (
+            <ButtonLink href={`/contracts/new?clientId=${client.id}`}>新增合同</ButtonLink>
+          ) : null}
+          {user.can("payments.record") ? (
+            <ButtonLink href={`/payments/new?clientId=${client.id}`} variant="primary">
+              登记回款
+            </ButtonLink>
+          ) : null}
+          {user.can("reports.collectionLetter") ? (
+            <ButtonLink href={`/documents/collection-letter/${client.id}${asOfQuery}`} download>
+              下载催款函
+            </ButtonLink>
+          ) : null}
           <PrintButton />
         </>
       }
@@ -96,7 +120,7 @@ function ClientHeader({ client, asOf }: { client: Client; asOf: string }) {
 }
 
 function Notice({ query }: { query: SearchParams }) {
-  const notice = NOTICES[param(query, "notice") ?? ""];
+  const notice = lookup(NOTICES, param(query, "notice"));
   const credit = numberParam(query, "creditApplied");
   const creditNote =
     credit !== undefined && Number.isSafeInteger(credit) && credit > 0
@@ -167,8 +191,10 @@ function Balances({ ledger }: { ledger: Ledger }) {
   );
 }
 
-async function ContractSection({ caller, ledger }: { caller: Caller; ledger: Ledger }) {
-  const editableIds = new Set(await caller.contracts.editableIds({ clientId: ledger.client.id }));
+async function ContractSection({ caller, ledger, user }: { caller: Caller; ledger: Ledger; user: Access }) {
+  const editableIds = user.can("contracts.update")
+    ? new Set(await caller.contracts.editableIds({ clientId: ledger.client.id }))
+    : null;
 
   // Balances leave out contracts signed after the as-of date, so their plans
   // are loaded separately to be shown greyed.
@@ -188,7 +214,7 @@ async function ContractSection({ caller, ledger }: { caller: Caller; ledger: Led
   );
 }
 
-function PaymentSection({ ledger }: { ledger: Ledger }) {
+function PaymentSection({ ledger, user }: { ledger: Ledger; user: Access }) {
   const receivedByAsOf = ledger.payments.filter((payment) => payment.receivedOn <= ledger.asOf);
   const signedContractNos = new Set(ledger.contracts.filter((c) => c.signedByAsOf).map((c) => c.contractNo));
   return (
@@ -197,6 +223,7 @@ function PaymentSection({ ledger }: { ledger: Ledger }) {
       laterCount={ledger.payments.length - receivedByAsOf.length}
       signedContractNos={signedContractNos}
       timeZone={clockFromEnv().timeZone}
+      canReverse={user.can("payments.reverse")}
     />
   );
 }

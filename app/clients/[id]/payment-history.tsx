@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { EmptyState, Money, Table, Td, Th } from "../../components/ui";
 import type { LedgerPayment } from "./ledger-types";
+import { formatTimestamp } from "../../lib/timestamp";
 
 /**
  * Lists the client's payments received by the as-of date, newest first, with
@@ -12,6 +13,7 @@ export function PaymentHistory({
   laterCount,
   signedContractNos,
   timeZone,
+  canReverse,
 }: {
   payments: readonly LedgerPayment[];
   /** Payments received after the as-of date, which are not listed. */
@@ -19,6 +21,8 @@ export function PaymentHistory({
   /** Contracts signed by the as-of date. Allocations to other contracts did not count then. */
   signedContractNos: ReadonlySet<string>;
   timeZone: string;
+  /** Whether the user may reverse payments, which shows the 冲销 links. */
+  canReverse: boolean;
 }) {
   const live = payments.filter((payment) => payment.reversedAt === null);
   const liveTotal = live.reduce((sum, payment) => sum + payment.amount, 0);
@@ -53,6 +57,7 @@ export function PaymentHistory({
               payment={payment}
               signedContractNos={signedContractNos}
               timeZone={timeZone}
+              canReverse={canReverse}
             />
           ))}
         </tbody>
@@ -75,8 +80,10 @@ function PaymentRow({
   payment,
   signedContractNos,
   timeZone,
+  canReverse,
 }: {
   payment: LedgerPayment;
+  canReverse: boolean;
   signedContractNos: ReadonlySet<string>;
   timeZone: string;
 }) {
@@ -106,7 +113,7 @@ function PaymentRow({
         <AllocationList payment={payment} signedContractNos={signedContractNos} />
         {reversed ? (
           <p className="mt-1 text-xs text-slate-600">
-            冲销于 {formatInstant(payment.reversedAt!, timeZone)}，原因：{payment.reversalReason || "（未填写）"}
+            冲销于 {formatTimestamp(payment.reversedAt!, timeZone)}，原因：{payment.reversalReason || "（未填写）"}
           </p>
         ) : null}
       </Td>
@@ -114,7 +121,7 @@ function PaymentRow({
         {reversed ? <span className="text-slate-400">—</span> : <Money fen={payment.unapplied} tone="success" />}
       </Td>
       <Td className="no-print text-right align-top whitespace-nowrap">
-        {reversed ? null : (
+        {reversed || !canReverse ? null : (
           <Link href={`/payments/${payment.id}/reverse`} className="text-sm text-red-700 hover:underline">
             冲销
           </Link>
@@ -131,12 +138,15 @@ function AllocationList({
   payment: LedgerPayment;
   signedContractNos: ReadonlySet<string>;
 }) {
-  if (payment.allocations.length === 0) {
+  // A live payment's replaced allocations stay on its own page as history;
+  // here only what it pays now is listed.
+  const lines = payment.reversedAt ? payment.allocations : payment.allocations.filter((line) => !line.reversedAt);
+  if (lines.length === 0) {
     return <span className="text-xs text-slate-400">未核销到任何分期</span>;
   }
   return (
     <ul className="space-y-0.5">
-      {payment.allocations.map((line, index) => {
+      {lines.map((line, index) => {
         const period = line.label ? `第${line.seq}期 ${line.label}` : `第${line.seq}期`;
         const lateContract = !signedContractNos.has(line.contractNo);
         return (
@@ -153,17 +163,3 @@ function AllocationList({
   );
 }
 
-/** Formats an ISO-8601 instant as 2026-12-04 14:30 in the business time zone. */
-function formatInstant(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
-}

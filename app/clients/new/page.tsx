@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { serverCaller } from "../../../server/context";
 import { Card, PageHeader } from "../../components/ui";
+import { assignableStaff, requireAccess } from "../../lib/auth";
 import { createClientAction } from "../actions";
 import { ClientForm } from "../client-form";
 
@@ -10,8 +11,10 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新增客户" };
 
 export default async function NewClientPage() {
+  const user = await requireAccess("clients.create");
   const caller = await serverCaller();
-  const staff = await caller.settings.staff();
+  const staff = assignableStaff(await caller.settings.staff(), user);
+  const ownManager = user.scope.accountManagerId;
 
   return (
     <>
@@ -19,7 +22,7 @@ export default async function NewClientPage() {
       <Card>
         <ClientForm
           action={createClientAction}
-          initialValues={{}}
+          initialValues={ownManager === null ? {} : { accountManagerId: String(ownManager) }}
           staff={staff}
           cancelHref="/clients"
           submitLabel="保存客户"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { serverCaller } from "../../../server/context";
 import { Alert, ButtonLink, Card, EmptyState, PageHeader } from "../../components/ui";
+import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
 import { numberParam, type SearchParams } from "../../lib/params";
 import { createContractAction } from "../actions";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "新增合同" };
 
 export default async function NewContractPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const clientId = numberParam(await searchParams, "clientId");
+  const user = await requireAccess("contracts.create");
   const caller = await serverCaller();
 
   let client: ClientChoice;
@@ -58,6 +60,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
           businessTypes={businessTypes}
           cancelHref={client.kind === "fixed" ? `/clients/${client.id}` : "/clients"}
           submitLabel="保存合同"
+          showCosts={user.seesCosts}
         />
       </Card>
     </>

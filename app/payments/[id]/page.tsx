@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { serverCaller } from "../../../server/context";
 import { Alert, ButtonLink, Card, Money, PageHeader, Stat } from "../../components/ui";
+import { access } from "../../lib/auth";
 import { load } from "../../lib/errors";
 import { param, routeId, type SearchParams } from "../../lib/params";
 import { AllocationTable, firstLoadError, PaymentFacts, ReversalNotice } from "../payment-view";
@@ -24,6 +25,7 @@ export default async function PaymentPage({
   // A non-numeric segment such as /payments/abc names no payment.
   if (Number.isNaN(paymentId)) notFound();
 
+  const user = await access();
   const caller = await serverCaller();
   const [result, clock] = await Promise.all([
     load(() => caller.payments.get({ paymentId })),
@@ -47,11 +49,15 @@ export default async function PaymentPage({
         subtitle={`${payment.clientName} · ${payment.receivedOn} · ${payment.method}`}
         actions={
           <>
-            {reversed ? null : <ButtonLink href={`/payments/${payment.id}/reverse`}>冲销</ButtonLink>}
+            {reversed || !user.can("payments.reverse") ? null : (
+              <ButtonLink href={`/payments/${payment.id}/reverse`}>冲销</ButtonLink>
+            )}
             <ButtonLink href={`/clients/${payment.clientId}`}>客户详情</ButtonLink>
-            <ButtonLink href={`/payments/new?clientId=${payment.clientId}`} variant="primary">
-              继续登记回款
-            </ButtonLink>
+            {user.can("payments.record") ? (
+              <ButtonLink href={`/payments/new?clientId=${payment.clientId}`} variant="primary">
+                继续登记回款
+              </ButtonLink>
+            ) : null}
           </>
         }
       />

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -6,6 +8,7 @@ import { serverCaller } from "../../../server/context";
 import { formatYuan } from "../../../server/domain/money";
 import { PAYMENT_METHODS } from "../../../server/services/payments";
 import { Alert, ButtonLink, Card, EmptyState, Money, PageHeader } from "../../components/ui";
+import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
 import { param, routeId, type SearchParams } from "../../lib/params";
 import { ClientPicker } from "../client-picker";
@@ -17,6 +20,7 @@ export const metadata: Metadata = { title: "登记回款" };
 
 export default async function NewPaymentPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
+  await requireAccess("payments.record");
   const caller = await serverCaller();
   const [clients, clock] = await Promise.all([
     load(() => caller.clients.list({})),
@@ -105,7 +109,7 @@ async function ClientPaymentCard({ clientId, clientName, today }: { clientId: nu
         today={today}
         methods={PAYMENT_METHODS}
         contracts={options}
-        initialValues={{}}
+        initialValues={{ requestKey: randomUUID() }}
       />
     </Card>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { serverCaller } from "../../../../server/context";
 import { Alert, Card, PageHeader } from "../../../components/ui";
+import { assignableStaff, requireAccess } from "../../../lib/auth";
 import { load } from "../../../lib/errors";
 import { routeId } from "../../../lib/params";
 import { updateClientAction } from "../../actions";
@@ -16,6 +17,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
   const clientId = routeId((await params).id);
   if (Number.isNaN(clientId)) notFound();
 
+  const user = await requireAccess("clients.update");
   const caller = await serverCaller();
   const result = await load(() => caller.clients.get({ clientId }));
   if (!result.ok) {
@@ -27,7 +29,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
     );
   }
   const client = result.data;
-  const staff = await caller.settings.staff();
+  const staff = assignableStaff(await caller.settings.staff(), user);
 
   return (
     <>

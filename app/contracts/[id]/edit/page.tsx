@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { clockFromEnv } from "../../../../server/clock";
 import { serverCaller } from "../../../../server/context";
 import { fenToInput } from "../../../../server/domain/money";
+import { AuditTable } from "../../../components/audit-table";
 import { Alert, ButtonLink, Card, PageHeader } from "../../../components/ui";
+import { requireAccess } from "../../../lib/auth";
 import { load } from "../../../lib/errors";
 import { routeId } from "../../../lib/params";
 import { updateContractAction } from "../../actions";
@@ -26,8 +29,8 @@ function contractValues(contract: Contract): Record<string, string> {
     serviceStart: contract.serviceStart ?? "",
     serviceEnd: contract.serviceEnd ?? "",
     totalAmount: fenToInput(contract.totalAmount),
-    mediaCost: fenToInput(contract.mediaCost),
-    productionCost: fenToInput(contract.productionCost),
+    mediaCost: contract.mediaCost === null ? "" : fenToInput(contract.mediaCost),
+    productionCost: contract.productionCost === null ? "" : fenToInput(contract.productionCost),
     notes: contract.notes,
   };
   contract.installments.forEach((item, index) => {
@@ -42,6 +45,7 @@ export default async function EditContractPage({ params }: { params: Promise<{ i
   const contractId = routeId((await params).id);
   if (Number.isNaN(contractId)) notFound();
 
+  const user = await requireAccess("contracts.update");
   const caller = await serverCaller();
   const result = await load(() => caller.contracts.get({ contractId }));
   if (!result.ok) {
@@ -64,6 +68,7 @@ export default async function EditContractPage({ params }: { params: Promise<{ i
           如合同内容有变更，请新增一份补充合同。
         </Alert>
         <ButtonLink href={clientHref}>返回客户页</ButtonLink>
+        <ContractHistory caller={caller} contractId={contract.id} />
       </>
     );
   }
@@ -81,8 +86,24 @@ export default async function EditContractPage({ params }: { params: Promise<{ i
           businessTypes={businessTypes}
           cancelHref={clientHref}
           submitLabel="保存修改"
+          showCosts={user.seesCosts}
         />
       </Card>
+      <ContractHistory caller={caller} contractId={contract.id} />
     </>
+  );
+}
+
+/** The contract's audit trail: its creation and every edit, newest first. */
+async function ContractHistory({ caller, contractId }: { caller: Awaited<ReturnType<typeof serverCaller>>; contractId: number }) {
+  const history = await load(() => caller.audit.forContract({ contractId }));
+  return (
+    <Card title="变更记录" className="mt-5">
+      {history.ok ? (
+        <AuditTable rows={history.data.rows} timeZone={clockFromEnv().timeZone} />
+      ) : (
+        <Alert>{history.message}</Alert>
+      )}
+    </Card>
   );
 }

@@ -39,8 +39,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
       },
     });
   } catch (error) {
-    const status = error instanceof TRPCError && error.code === "NOT_FOUND" ? 404 : undefined;
     const { message } = toUserError(error);
-    return documentErrorPage(message, status ?? (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR" ? 400 : 500));
+    return documentErrorPage(message, errorStatus(error));
   }
+}
+
+/** The HTTP status of a letter that failed: 404, 403 or 400 for what users can fix, else 500. */
+function errorStatus(error: unknown): number {
+  if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR") return 500;
+  if (error.code === "NOT_FOUND") return 404;
+  if (error.code === "FORBIDDEN") return 403;
+  return 400;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { serverCaller } from "../../../../server/context";
 import { Alert, ButtonLink, Card, PageHeader } from "../../../components/ui";
+import { requireAccess } from "../../../lib/auth";
 import { load } from "../../../lib/errors";
 import { routeId } from "../../../lib/params";
 import { AllocationTable, firstLoadError, PaymentFacts, ReversalNotice } from "../../payment-view";
@@ -18,6 +19,7 @@ export default async function ReversePaymentPage({ params }: { params: Promise<{
   // A non-numeric segment such as /payments/abc names no payment.
   if (Number.isNaN(paymentId)) notFound();
 
+  await requireAccess("payments.reverse");
   const caller = await serverCaller();
   const [result, clock] = await Promise.all([
     load(() => caller.payments.get({ paymentId })),

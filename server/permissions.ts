@@ -1,0 +1,127 @@
+/**
+ * Who may call what: the one table of roles and the procedures each may
+ * call. The base procedure in server/trpc.ts enforces it on every call, and
+ * pages read it only to hide links and buttons. A procedure missing from
+ * PROCEDURE_ROLES is denied to everyone.
+ */
+
+export const ROLES = ["admin", "finance", "account_manager", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "管理员",
+  finance: "财务",
+  account_manager: "业务员",
+  viewer: "只读",
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+const EVERYONE: readonly Role[] = ROLES;
+const ADMIN: readonly Role[] = ["admin"];
+const MONEY: readonly Role[] = ["admin", "finance"];
+/** Roles that maintain client and contract records, account managers for their own clients only. */
+const RECORDS: readonly Role[] = ["admin", "finance", "account_manager"];
+
+/**
+ * Roles allowed to call each procedure, by its path in appRouter.
+ *
+ * Account managers see and change only the clients they manage: the
+ * procedures scope their queries with `ctx.scope`, and a record of another
+ * manager's client is "not found" to them. Viewers read the reports and may
+ * open client, contract and payment pages read-only; they change nothing.
+ */
+export const PROCEDURE_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  "clients.list": EVERYONE,
+  "clients.listWithBalances": EVERYONE,
+  "clients.get": EVERYONE,
+  "clients.ledger": EVERYONE,
+  "clients.create": RECORDS,
+  "clients.update": RECORDS,
+
+  "contracts.get": EVERYONE,
+  "contracts.editableIds": EVERYONE,
+  "contracts.create": RECORDS,
+  "contracts.update": RECORDS,
+
+  "payments.record": MONEY,
+  "payments.reverse": MONEY,
+  "payments.get": EVERYONE,
+  "payments.list": EVERYONE,
+  "payments.openContracts": RECORDS,
+
+  "reports.dashboard": EVERYONE,
+  "reports.summary": EVERYONE,
+  "reports.summaryByManager": EVERYONE,
+  "reports.summaryByBusinessType": EVERYONE,
+  "reports.reminders": EVERYONE,
+  "reports.collectionLetter": RECORDS,
+
+  "settings.clock": EVERYONE,
+  "settings.company": ADMIN,
+  "settings.missingCompanyFields": ADMIN,
+  "settings.saveCompany": ADMIN,
+  "settings.staff": EVERYONE,
+  "settings.addStaff": ADMIN,
+  "settings.businessTypes": EVERYONE,
+  "settings.addBusinessType": ADMIN,
+
+  "users.list": ADMIN,
+  "users.create": ADMIN,
+  "users.update": ADMIN,
+  "users.setDisabled": ADMIN,
+  "users.setPassword": ADMIN,
+
+  "audit.list": MONEY,
+  "audit.forClient": RECORDS,
+  "audit.forContract": RECORDS,
+};
+
+/** Whether `role` may call the procedure at `path`; false for unknown paths. */
+export function canCall(role: Role | null | undefined, path: string): boolean {
+  if (!role) return false;
+  const allowed = Object.hasOwn(PROCEDURE_ROLES, path) ? PROCEDURE_ROLES[path] : undefined;
+  return allowed?.includes(role) ?? false;
+}
+
+/**
+ * Whether `role` sees contract costs (媒体采购成本, 制作成本), which give away
+ * the agency's margin. Other roles get null in their place and cannot set them.
+ */
+export function canSeeCosts(role: Role | null | undefined): boolean {
+  return role === "admin" || role === "finance";
+}
+
+/**
+ * The clients a user works with: every client (accountManagerId null), or
+ * only those whose account_manager_id is the given staff member.
+ */
+export interface ClientScope {
+  accountManagerId: number | null;
+}
+
+export const ALL_CLIENTS: ClientScope = { accountManagerId: null };
+
+/**
+ * The client scope of a user: account managers see the clients of the staff
+ * member their account is linked to, every other role sees all clients.
+ */
+export function clientScope(user: { role: Role; staffId: number | null }): ClientScope {
+  if (user.role !== "account_manager") return ALL_CLIENTS;
+  if (user.staffId === null) {
+    // The base procedure rejects such users first; this keeps the rule safe alone.
+    throw new Error("An account manager without a linked staff member has no client scope");
+  }
+  return { accountManagerId: user.staffId };
+}
+
+/**
+ * Narrows a filter to a scope: inside a manager's scope the filter's
+ * accountManagerId becomes that manager's, whatever was asked.
+ */
+export function withinScope<T extends { accountManagerId?: number | null }>(filter: T, scope: ClientScope): T {
+  if (scope.accountManagerId === null) return filter;
+  return { ...filter, accountManagerId: scope.accountManagerId };
+}

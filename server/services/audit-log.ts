@@ -1,0 +1,70 @@
+import type { Db } from "../../db";
+import { badInput } from "../errors";
+
+export interface AuditFilter {
+  from: string | null;
+  to: string | null;
+  entity: string | null;
+  actorId: string | null;
+  clientId: number | null;
+  contractId: number | null;
+  limit: number;
+}
+
+/** Audit entities users can filter by, with their Chinese names. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  client: "客户",
+  contract: "合同",
+  payment: "回款",
+  setting: "系统设置",
+  staff: "业务员",
+  business_type: "业务类型",
+  user: "账号",
+};
+
+/**
+ * Lists audit rows, newest first. A contract's history is the rows about
+ * the contract itself.
+ */
+// NOTE: `from`/`to` compare with the UTC timestamp, so a change made before
+// 08:00 China time is filed under the previous business day.
+export async function listAuditLog(db: Db, filter: AuditFilter) {
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw badInput("to", `结束日期 ${filter.to} 早于开始日期 ${filter.from}`);
+  }
+
+  let query = db
+    .selectFrom("audit_log")
+    .select([
+      "id",
+      "at",
+      "actor_id as actorId",
+      "actor_name as actorName",
+      "action",
+      "entity",
+      "entity_id as entityId",
+      "client_id as clientId",
+      "before",
+      "after",
+    ])
+    .orderBy("id", "desc")
+    .limit(filter.limit + 1);
+  if (filter.from) query = query.where("at", ">=", `${filter.from}T00:00:00.000Z`);
+  if (filter.to) query = query.where("at", "<=", `${filter.to}T23:59:59.999Z`);
+  if (filter.entity) query = query.where("entity", "=", filter.entity);
+  if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
+  if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
+  if (filter.contractId) {
+    query = query.where("entity", "=", "contract").where("entity_id", "=", String(filter.contractId));
+  }
+
+  const rows = await query.execute();
+  return {
+    rows: rows.slice(0, filter.limit).map((row) => ({
+      ...row,
+      before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
+      after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
+    })),
+    truncated: rows.length > filter.limit,
+  };
+}

@@ -1,0 +1,351 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { canCall, PROCEDURE_ROLES, type Role, ROLES } from "../../server/permissions";
+import { appRouter } from "../../server/root";
+import { type Caller, createTestContext, type TestContext } from "../support/context";
+
+const TODAY = "2026-12-04";
+
+type Procedure = (input?: unknown) => Promise<unknown>;
+
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const [routerName, procedureName] = path.split(".") as [string, string];
+  const routers = caller as unknown as Record<string, Record<string, Procedure>>;
+  return routers[routerName]![procedureName]!(input);
+}
+
+/** The error a call throws, or null when it succeeds. */
+async function outcome(promise: Promise<unknown>): Promise<TRPCError | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+}
+
+const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+/** Ids of the fixture, checked when it is built. */
+const IDS = {
+  managerA: 1,
+  managerB: 2,
+  clientA: 1,
+  clientB: 2,
+  contractA: 1,
+  contractB: 2,
+  paymentA: 1,
+  paymentB: 2,
+};
+
+const contractFields = {
+  businessTypeId: 1,
+  title: "户外大牌",
+  signedOn: "2026-10-01",
+  serviceStart: null,
+  serviceEnd: null,
+  totalAmount: 100000,
+  mediaCost: 60000,
+  productionCost: 5000,
+  notes: "",
+  installments: [{ label: "全款", dueDate: "2026-11-01", amount: 100000 }],
+};
+
+const company = {
+  name: "星海广告有限公司",
+  address: "上海市",
+  phone: "021-1234567",
+  bankName: "中国工商银行上海分行",
+  bankAccountName: "星海广告有限公司",
+  bankAccountNumber: "6222 0000 1111 2222",
+  signatory: "张总",
+};
+
+/**
+ * Two account managers, A and B, each with a client, an overdue contract
+ * and a payment on it, and the company profile letters need.
+ */
+async function seed(ctx: TestContext): Promise<void> {
+  const { caller } = ctx;
+  const a = await caller.settings.addStaff({ name: "业务员甲", phone: "" });
+  const b = await caller.settings.addStaff({ name: "业务员乙", phone: "" });
+  const clientA = await caller.clients.create({ name: "甲的客户", contactPerson: "", phone: "", address: "", accountManagerId: a.staffId, notes: "" });
+  const clientB = await caller.clients.create({ name: "乙的客户", contactPerson: "", phone: "", address: "", accountManagerId: b.staffId, notes: "" });
+  const contractA = await caller.contracts.create({ ...contractFields, clientId: clientA.clientId, contractNo: "A-1" });
+  const contractB = await caller.contracts.create({ ...contractFields, clientId: clientB.clientId, contractNo: "B-1" });
+  const payment = { receivedOn: "2026-11-15", amount: 30000, method: "银行转账" as const, bankReference: "", note: "", contractId: null };
+  const paymentA = await caller.payments.record({ ...payment, clientId: clientA.clientId });
+  const paymentB = await caller.payments.record({ ...payment, clientId: clientB.clientId });
+  await caller.settings.saveCompany(company);
+
+  expect({
+    managerA: a.staffId,
+    managerB: b.staffId,
+    clientA: clientA.clientId,
+    clientB: clientB.clientId,
+    contractA: contractA.contractId,
+    contractB: contractB.contractId,
+    paymentA: paymentA.paymentId,
+    paymentB: paymentB.paymentId,
+  }).toEqual(IDS);
+}
+
+/**
+ * Inputs under which every procedure succeeds for a role allowed to call
+ * it (account managers are manager A), so an allowed call can fail only
+ * for reasons other than permissions. `targetUserId` is a user the users.*
+ * procedures change.
+ */
+function validInputs(targetUserId: string, run: number): Record<string, unknown> {
+  return {
+    "clients.list": {},
+    "clients.listWithBalances": {},
+    "clients.get": { clientId: IDS.clientA },
+    "clients.ledger": { clientId: IDS.clientA },
+    "clients.create": { name: `新客户${run}`, contactPerson: "", phone: "", address: "", accountManagerId: IDS.managerA, notes: "" },
+    "clients.update": { clientId: IDS.clientA, version: run, name: "甲的客户", contactPerson: "", phone: "", address: "", accountManagerId: IDS.managerA, notes: `第 ${run} 次修改` },
+    "contracts.get": { contractId: IDS.contractA },
+    "contracts.editableIds": { clientId: IDS.clientA },
+    "contracts.create": { ...contractFields, clientId: IDS.clientA, contractNo: `A-new-${run}` },
+    "contracts.update": { ...contractFields, clientId: IDS.clientA, contractNo: "A-edit", contractId: 3, version: run },
+    "payments.record": { clientId: IDS.clientA, receivedOn: "2026-12-01", amount: 100, method: "银行转账", bankReference: "", note: "", contractId: null },
+    "payments.reverse": { paymentId: IDS.paymentA + 1 + run, reason: "录错" },
+    "payments.get": { paymentId: IDS.paymentA },
+    "payments.list": {},
+    "payments.openContracts": { clientId: IDS.clientA },
+    "reports.dashboard": {},
+    "reports.summary": {},
+    "reports.summaryByManager": {},
+    "reports.summaryByBusinessType": {},
+    "reports.reminders": {},
+    "reports.collectionLetter": { clientId: IDS.clientA },
+    "settings.clock": undefined,
+    "settings.company": undefined,
+    "settings.missingCompanyFields": undefined,
+    "settings.saveCompany": company,
+    "settings.staff": undefined,
+    "settings.addStaff": { name: `新员工${run}`, phone: "" },
+    "settings.businessTypes": undefined,
+    "settings.addBusinessType": { name: `新业务${run}` },
+    "users.list": undefined,
+    "users.create": { name: "新用户", username: `newuser${run}`, email: `newuser${run}@test.invalid`, role: "viewer", staffId: null, password: "new-password-1" },
+    "users.update": { userId: targetUserId, name: `改名${run}`, role: "viewer", staffId: null },
+    "users.setDisabled": { userId: targetUserId, disabled: run % 2 === 1 },
+    "users.setPassword": { userId: targetUserId, password: `new-password-${run}` },
+    "audit.list": {},
+    "audit.forClient": { clientId: IDS.clientA },
+    "audit.forContract": { contractId: IDS.contractA },
+  };
+}
+
+describe("permission table", () => {
+  it("lists every procedure", () => {
+    const missing = procedurePaths.filter((path) => !Object.hasOwn(PROCEDURE_ROLES, path));
+
+    expect(missing).toEqual([]);
+  });
+
+  it("lists no procedure that does not exist", () => {
+    const unknown = Object.keys(PROCEDURE_ROLES).filter((path) => !procedurePaths.includes(path));
+
+    expect(unknown).toEqual([]);
+  });
+
+  it("denies a path missing from it", () => {
+    expect(canCall("admin", "clients.delete")).toBe(false);
+  });
+
+  it("denies the inherited object keys", () => {
+    expect(canCall("admin", "constructor")).toBe(false);
+  });
+});
+
+describe("every procedure for every role", () => {
+  let ctx: TestContext;
+  const callers = new Map<Role | "signed out", Caller>();
+  let targetUserId = "";
+
+  beforeAll(async () => {
+    ctx = await createTestContext(TODAY);
+    await seed(ctx);
+    // Two more payments, which the allowed payments.reverse calls reverse one each.
+    for (let index = 0; index < ROLES.length; index += 1) {
+      await ctx.caller.payments.record({ clientId: IDS.clientA, receivedOn: "2026-11-20", amount: 100, method: "现金", bankReference: "", note: "", contractId: null });
+    }
+    // A contract with nothing applied, for contracts.update.
+    await ctx.caller.contracts.create({ ...contractFields, clientId: IDS.clientA, contractNo: "A-edit", installments: [{ label: "全款", dueDate: "2027-06-01", amount: 100000 }] });
+
+    for (const role of ROLES) {
+      const signedIn = await ctx.signIn(role, { staffId: role === "account_manager" ? IDS.managerA : null });
+      callers.set(role, signedIn.caller);
+    }
+    callers.set("signed out", ctx.callerAs(null));
+    const target = await ctx.signIn("viewer");
+    targetUserId = target.user.id;
+  }, 60_000);
+
+  it("has a valid input for every procedure", () => {
+    const inputs = validInputs("x", 1);
+
+    expect(procedurePaths.filter((path) => !Object.hasOwn(inputs, path))).toEqual([]);
+  });
+
+  it.each(procedurePaths)("%s follows the permission table", async (path) => {
+    let run = 0;
+    for (const [who, caller] of callers) {
+      const input = validInputs(targetUserId, run + 1)[path];
+      const error = await outcome(call(caller, path, input));
+      const label = `${path} as ${who}`;
+
+      if (who === "signed out") {
+        expect(error?.code, label).toBe("UNAUTHORIZED");
+        expect(error?.message, label).toBe("请先登录");
+      } else if (canCall(who, path)) {
+        run += 1;
+        expect(error, `${label}: ${error?.message}`).toBeNull();
+      } else {
+        expect(error?.code, label).toBe("FORBIDDEN");
+        expect(error?.message, label).toContain("您没有权限");
+      }
+    }
+  });
+
+  it("rejects before reading the input", async () => {
+    const error = await outcome(call(callers.get("viewer")!, "payments.record", { amount: "not even a number" }));
+
+    expect(error?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("account manager scope", () => {
+  let ctx: TestContext;
+  let managerA: Caller;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(TODAY);
+    await seed(ctx);
+    managerA = (await ctx.signIn("account_manager", { staffId: IDS.managerA })).caller;
+  }, 60_000);
+
+  it.each([
+    ["clients.get", { clientId: IDS.clientB }],
+    ["clients.ledger", { clientId: IDS.clientB }],
+    ["clients.update", { clientId: IDS.clientB, version: 1, name: "乙的客户", contactPerson: "", phone: "", address: "", accountManagerId: IDS.managerA, notes: "" }],
+    ["contracts.get", { contractId: IDS.contractB }],
+    ["contracts.editableIds", { clientId: IDS.clientB }],
+    ["contracts.create", { ...contractFields, clientId: IDS.clientB, contractNo: "B-2" }],
+    ["contracts.update", { ...contractFields, clientId: IDS.clientB, contractNo: "B-1", contractId: IDS.contractB, version: 1 }],
+    ["payments.get", { paymentId: IDS.paymentB }],
+    ["payments.openContracts", { clientId: IDS.clientB }],
+    ["reports.collectionLetter", { clientId: IDS.clientB }],
+  ])("%s of another manager's client is not found", async (path, input) => {
+    const error = await outcome(call(managerA, path, input));
+
+    expect(error?.code).toBe("NOT_FOUND");
+  });
+
+  it("cannot tell another manager's client from a missing one", async () => {
+    const other = await outcome(managerA.clients.get({ clientId: IDS.clientB }));
+    const missing = await outcome(managerA.clients.get({ clientId: 999 }));
+
+    expect(other?.message).toBe(`客户不存在（编号 ${IDS.clientB}）`);
+    expect(missing?.message).toBe("客户不存在（编号 999）");
+  });
+
+  it("lists only their own clients", async () => {
+    const list = await managerA.clients.list({});
+
+    expect(list.map((client) => client.id)).toEqual([IDS.clientA]);
+  });
+
+  it("lists only their own clients whatever manager is asked for", async () => {
+    const list = await managerA.clients.listWithBalances({ accountManagerId: IDS.managerB });
+
+    expect(list.rows.map((row) => row.id)).toEqual([IDS.clientA]);
+  });
+
+  it("lists only their own clients' payments", async () => {
+    const list = await managerA.payments.list({ search: "" });
+
+    expect(list.payments.map((payment) => payment.clientId)).toEqual([IDS.clientA]);
+  });
+
+  it("sees reminders of their own clients only", async () => {
+    const reminders = await managerA.reports.reminders({});
+
+    expect(reminders.clients.map((row) => row.client.id)).toEqual([IDS.clientA]);
+  });
+
+  it("sees summaries of their own clients only", async () => {
+    const summary = await managerA.reports.summary({ clientId: IDS.clientB });
+    const byManager = await managerA.reports.summaryByManager({});
+    const byType = await managerA.reports.summaryByBusinessType({});
+
+    expect(summary.rows).toEqual([]);
+    expect(byManager.rows.map((row) => row.accountManagerId)).toEqual([IDS.managerA]);
+    expect(byType.totals.contracted).toBe(contractFields.totalAmount);
+  });
+
+  it("sees a dashboard of their own clients only", async () => {
+    const mine = await managerA.reports.dashboard({});
+    const all = await ctx.caller.reports.dashboard({});
+
+    expect(mine.outstanding).toBe(70000);
+    expect(all.outstanding).toBe(140000);
+    expect(mine.collectedThisMonth).toBe(0);
+    expect(mine.clientsOwing).toBe(1);
+  });
+
+  it("creates clients as their own", async () => {
+    const { clientId } = await managerA.clients.create({ name: "甲的新客户", contactPerson: "", phone: "", address: "", accountManagerId: IDS.managerB, notes: "" });
+
+    const client = await ctx.caller.clients.get({ clientId });
+
+    expect(client.accountManagerId).toBe(IDS.managerA);
+  });
+
+  it("does not see contract costs", async () => {
+    const contract = await managerA.contracts.get({ contractId: IDS.contractA });
+    const ledger = await managerA.clients.ledger({ clientId: IDS.clientA });
+
+    expect(contract.mediaCost).toBeNull();
+    expect(contract.productionCost).toBeNull();
+    expect(ledger.contracts[0]?.mediaCost).toBeNull();
+  });
+
+  it("keeps the costs of a contract they edit", async () => {
+    const { contractId } = await ctx.caller.contracts.create({ ...contractFields, clientId: IDS.clientA, contractNo: "A-2", installments: [{ label: "全款", dueDate: "2027-01-01", amount: 100000 }] });
+
+    await managerA.contracts.update({ ...contractFields, clientId: IDS.clientA, contractNo: "A-2", contractId, version: 1, mediaCost: 0, productionCost: 0, title: "改过的内容", installments: [{ label: "全款", dueDate: "2027-01-01", amount: 100000 }] });
+    const stored = await ctx.caller.contracts.get({ contractId });
+
+    expect(stored.title).toBe("改过的内容");
+    expect(stored.mediaCost).toBe(contractFields.mediaCost);
+    expect(stored.productionCost).toBe(contractFields.productionCost);
+  });
+
+  it("is refused everything without a linked staff member", async () => {
+    const unlinked = ctx.callerAs({ id: "unlinked", name: "未关联", role: "account_manager", staffId: null });
+
+    const error = await outcome(unlinked.clients.list({}));
+
+    expect(error?.code).toBe("FORBIDDEN");
+    expect(error?.message).toContain("关联业务员");
+  });
+});
+
+describe("finance", () => {
+  it("sees contract costs and every client", async () => {
+    const ctx = await createTestContext(TODAY);
+    await seed(ctx);
+    const finance = (await ctx.signIn("finance")).caller;
+
+    const contract = await finance.contracts.get({ contractId: IDS.contractB });
+    const list = await finance.clients.list({});
+
+    expect(contract.mediaCost).toBe(contractFields.mediaCost);
+    expect(list.map((client) => client.id).sort()).toEqual([IDS.clientA, IDS.clientB]);
+  }, 30_000);
+});
