@@ -22,6 +22,7 @@ export interface Database {
   setting: SettingTable;
   user: UserTable;
   audit_log: AuditLogTable;
+  month_annotation: MonthAnnotationTable;
 }
 
 /** Time of creation, filled by the insert and never updated. */
@@ -182,3 +183,14 @@ export type Payment = Selectable<PaymentTable>;
 export type NewPayment = Insertable<PaymentTable>;
 export type Allocation = Selectable<AllocationTable>;
 export type BusinessType = Selectable<BusinessTypeTable>;
+
+/** A staff note explaining one month's revenue, shown on the trend chart. */
+export interface MonthAnnotationTable {
+  /** The calendar month, 'YYYY-MM'. */
+  month: string;
+  note: string;
+  /** ISO UTC timestamp of the last save. */
+  updated_at: string;
+  /** Name of the user who saved the note last. */
+  updated_by: string;
+}

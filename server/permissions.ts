@@ -59,6 +59,11 @@ export const PROCEDURE_ROLES: Readonly<Record<string, readonly Role[]>> = {
   "reports.reminders": EVERYONE,
   "reports.collectionLetter": RECORDS,
 
+  "aging.report": EVERYONE,
+  "aging.bounds": EVERYONE,
+  "aging.saveBounds": ADMIN,
+  "speed.ranking": EVERYONE,
+
   "settings.clock": EVERYONE,
   "settings.company": ADMIN,
   "settings.missingCompanyFields": ADMIN,
@@ -73,6 +78,12 @@ export const PROCEDURE_ROLES: Readonly<Record<string, readonly Role[]>> = {
   "users.update": ADMIN,
   "users.setDisabled": ADMIN,
   "users.setPassword": ADMIN,
+
+  "value.ranking": EVERYONE,
+  "trend.report": EVERYONE,
+  "trend.drillDown": EVERYONE,
+  "trend.saveAnnotation": MONEY,
+  "trend.clearAnnotation": MONEY,
 
   "audit.list": MONEY,
   "audit.forClient": RECORDS,

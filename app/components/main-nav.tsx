@@ -12,6 +12,10 @@ const SECTIONS = [
   { href: "/clients", label: "客户", procedure: "clients.listWithBalances" },
   { href: "/payments/new", label: "登记回款", procedure: "payments.record" },
   { href: "/reports/summary", label: "回款统计", procedure: "reports.summary" },
+  { href: "/reports/value", label: "客户价值", procedure: "value.ranking" },
+  { href: "/reports/trend", label: "经营趋势", procedure: "trend.report" },
+  { href: "/reports/aging", label: "账龄分析", procedure: "aging.report" },
+  { href: "/reports/speed", label: "回款速度排名", procedure: "speed.ranking" },
   { href: "/payments", label: "回款记录", procedure: "payments.list" },
   { href: "/audit", label: "操作日志", procedure: "audit.list" },
   { href: "/settings", label: "系统设置", procedure: "settings.saveCompany" },
@@ -28,7 +32,9 @@ export function MainNav({ user }: { user: SessionUser }) {
       <ul className="flex-1 px-3 py-3">
         {sections.map((section) => (
           <li key={section.href}>
-            <NavLink href={section.href}>{section.label}</NavLink>
+            <NavLink href={section.href} siblings={sections.map((entry) => entry.href)}>
+              {section.label}
+            </NavLink>
           </li>
         ))}
       </ul>

@@ -4,11 +4,20 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-/** A navigation entry that marks itself current for its section's pages. */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+function covers(href: string, pathname: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * A navigation entry that marks itself current for its pages: the entry
+ * whose href is the longest prefix of the path among `siblings`, so
+ * /payments/new marks 登记回款 and /payments/12 marks 回款记录.
+ */
+export function NavLink({ href, siblings, children }: { href: string; siblings: readonly string[]; children: ReactNode }) {
   const pathname = usePathname();
-  const section = href.split("/").slice(0, 2).join("/") || "/";
-  const active = href === "/" ? pathname === "/" : pathname.startsWith(section);
+  const best = siblings.filter((other) => covers(other, pathname)).sort((a, b) => b.length - a.length)[0];
+  const active = best === href;
 
   return (
     <Link

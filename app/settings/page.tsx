@@ -7,6 +7,7 @@ import { Alert, ButtonLink, Card, EmptyState, PageHeader, Table, Td, Th } from "
 import { requireAccess } from "../lib/auth";
 import { load } from "../lib/errors";
 import { lookup, param, type SearchParams } from "../lib/params";
+import { AgingBoundsForm } from "./aging-form";
 import { AddBusinessTypeForm, AddStaffForm, CompanyForm } from "./settings-forms";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,7 @@ const NOTICES: Record<string, string> = {
   "company-saved": "公司资料已保存，新生成的函件将使用这些资料。",
   "staff-added": "业务员已添加，可在客户资料中选择。",
   "business-type-added": "业务类型已添加，可在录入合同时选择。",
+  "aging-saved": "账龄分段已保存，工作台和账龄分析将按新分段统计。",
 };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -30,6 +32,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     load(() => caller.settings.businessTypes()),
     load(() => caller.settings.clock()),
   ]);
+  const agingBounds = await load(() => caller.aging.bounds());
 
   return (
     <>
@@ -55,6 +58,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {businessTypes.ok ? <BusinessTypeSection types={businessTypes.data} /> : <Alert>{businessTypes.message}</Alert>}
         </Card>
       </div>
+      <Card title="账龄分段">
+        {agingBounds.ok ? <AgingBoundsForm bounds={agingBounds.data} /> : <Alert>{agingBounds.message}</Alert>}
+      </Card>
     </>
   );
 }

@@ -4,6 +4,7 @@ import * as receivablesCore from "./2026-12-04-01-receivables-core";
 import * as auth from "./2026-12-04-02-auth";
 import * as paymentRequestKey from "./2026-12-04-03-payment-request-key";
 import * as auditLog from "./2026-12-04-04-audit-log";
+import * as monthAnnotation from "./2026-12-04-05-month-annotation";
 
 /**
  * Migrations listed in code rather than read from the folder, so they survive
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-04-02-auth": auth,
   "2026-12-04-03-payment-request-key": paymentRequestKey,
   "2026-12-04-04-audit-log": auditLog,
+  "2026-12-04-05-month-annotation": monthAnnotation,
 };
 
 export const migrationProvider: MigrationProvider = {

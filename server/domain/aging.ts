@@ -64,3 +64,40 @@ export function ageAmounts(
   }
   return totals;
 }
+
+/** Upper bounds (days overdue) of the default buckets after 未到期. */
+export const DEFAULT_AGING_BOUNDS: readonly number[] = [30, 60, 90, 180, 365];
+
+/**
+ * Problem with a list of bucket upper bounds, in Chinese, or null when the
+ * list is usable: 1 to 10 strictly increasing positive whole numbers.
+ */
+export function agingBoundsProblem(bounds: readonly number[]): string | null {
+  if (bounds.length < 1 || bounds.length > 10) return `账龄分段需要 1 至 10 个分界天数，现有 ${bounds.length} 个`;
+  for (const [index, bound] of bounds.entries()) {
+    if (!Number.isInteger(bound) || bound <= 0) return `分界天数 "${bound}" 必须是正整数`;
+    const previous = bounds[index - 1];
+    if (previous !== undefined && bound <= previous) {
+      return `分界天数必须逐个增大：${bound} 不大于前一个 ${previous}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Aging buckets from their upper bounds: 未到期, then 1–b1, (b1+1)–b2, …,
+ * and "over the last bound". [30, 60, 90, 180, 365] gives the default buckets.
+ */
+export function bucketsFromBounds(bounds: readonly number[]): AgingBucket[] {
+  const problem = agingBoundsProblem(bounds);
+  if (problem) throw new RangeError(problem);
+  const buckets: AgingBucket[] = [{ key: "current", label: "未到期", minDays: 0, maxDays: 0 }];
+  let minDays = 1;
+  for (const bound of bounds) {
+    buckets.push({ key: `d${minDays}_${bound}`, label: `${minDays}–${bound}天`, minDays, maxDays: bound });
+    minDays = bound + 1;
+  }
+  const last = bounds[bounds.length - 1]!;
+  buckets.push({ key: `over${last}`, label: `${last}天以上`, minDays, maxDays: null });
+  return buckets;
+}

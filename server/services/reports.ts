@@ -9,6 +9,7 @@ import {
 } from "../../db/queries/balances";
 import { DEFAULT_AGING_BUCKETS, daysOverdue } from "../domain/aging";
 import { addDays, daysBetween, startOfMonth } from "../domain/dates";
+import { getAgingBuckets } from "./aging-settings";
 
 /** Client identity columns shown beside every balance. */
 async function clientDirectory(db: Db, ids: readonly number[]) {
@@ -221,7 +222,7 @@ export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS
  * manager when `filter` names one.
  */
 export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter, "accountManagerId"> = {}) {
-  const buckets = DEFAULT_AGING_BUCKETS;
+  const buckets = await getAgingBuckets(db);
   const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets), filter);
   const list = await reminders(db, { asOf, horizonDays: 7, ...filter });
   const monthStart = startOfMonth(asOf);

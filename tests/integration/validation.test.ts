@@ -343,10 +343,35 @@ const BAD_INPUTS: BadInput[] = [
   { path: "payments.openContracts", case: "client -1", input: { clientId: -1 }, names: "客户" },
   { path: "payments.openContracts", case: "client abc", input: { clientId: "abc" }, names: "客户" },
 
+  { path: "value.ranking", case: "from 2026-02-30", input: { from: "2026-02-30" }, names: "开始日期" },
+  { path: "value.ranking", case: "from after to", input: { from: "2026-06-01", to: "2026-05-01" }, names: "开始日期" },
+  { path: "value.ranking", case: "sort by cost", input: { sortBy: "cost" }, names: "排序方式" },
+  { path: "trend.report", case: "from 2026-13", input: { from: "2026-13" }, names: "开始月份" },
+  { path: "trend.report", case: "from after to", input: { from: "2026-06", to: "2026-05" }, names: "开始月份" },
+  { path: "trend.report", case: "threshold 0", input: { thresholdPercent: 0 }, names: "异常阈值" },
+  { path: "trend.report", case: "threshold as text", input: { thresholdPercent: "30" }, names: "异常阈值" },
+  { path: "trend.drillDown", case: "month 2026-1", input: { month: "2026-1" }, names: "月份" },
+  { path: "trend.drillDown", case: "month as a date", input: { month: "2026-02-01" }, names: "月份" },
+  { path: "trend.saveAnnotation", case: "month 2026-00", input: { month: "2026-00", note: "春节" }, names: "月份" },
+  { path: "trend.saveAnnotation", case: "note of 201 characters", input: { month: "2026-02", note: "字".repeat(201) }, names: "备注" },
+  { path: "trend.saveAnnotation", case: "empty note", input: { month: "2026-02", note: "  " }, names: "备注" },
+  { path: "trend.clearAnnotation", case: "month missing", input: {}, names: "月份" },
+
   { path: "reports.dashboard", case: "as-of 2026-02-30", input: { asOf: "2026-02-30" }, names: "截止日期" },
   { path: "reports.dashboard", case: "as-of as a number", input: { asOf: 5 }, names: "截止日期" },
   { path: "reports.dashboard", case: "as-of of 100k characters", input: { asOf: LONG }, names: "截止日期" },
   { path: "reports.dashboard", case: "input as text", input: "2026-12-04" },
+
+  { path: "aging.report", case: "as-of 2026-02-30", input: { asOf: "2026-02-30" }, names: "截止日期" },
+  { path: "aging.report", case: "manager abc", input: { accountManagerId: "abc" }, names: "业务员" },
+  { path: "aging.report", case: "business type -1", input: { businessTypeId: -1 }, names: "业务类型" },
+  { path: "aging.saveBounds", case: "bounds not increasing", input: { bounds: [30, 30, 90] }, names: "分界天数" },
+  { path: "aging.saveBounds", case: "bound 0", input: { bounds: [0, 30] }, names: "账龄分界天数" },
+  { path: "aging.saveBounds", case: "no bounds", input: { bounds: [] }, names: "账龄分界天数" },
+  { path: "aging.saveBounds", case: "eleven bounds", input: { bounds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, names: "账龄分界天数" },
+  { path: "speed.ranking", case: "as-of 2026-13-01", input: { asOf: "2026-13-01" }, names: "截止日期" },
+  { path: "speed.ranking", case: "from after as-of", input: { asOf: "2026-01-01", from: "2026-06-01" }, names: "开始日期" },
+  { path: "speed.ranking", case: "from as a number", input: { from: 5 }, names: "开始日期" },
 
   { path: "reports.summary", case: "from after as-of", input: { asOf: "2026-01-01", from: "2026-02-01" }, names: "开始日期" },
   { path: "reports.summary", case: "from 2026-13-01", input: { from: "2026-13-01" }, names: "开始日期" },
@@ -459,6 +484,7 @@ describe("valid base inputs", () => {
     ["payments.reverse", validReverse],
     ["reports.collectionLetter", validLetter],
     ["settings.saveCompany", validCompany],
+    ["aging.saveBounds", { bounds: [30, 60, 90] }],
   ])("%s accepts the base input", async (path, input) => {
     const ctx = await seeded();
 

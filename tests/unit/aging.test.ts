@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  DEFAULT_AGING_BOUNDS,
   DEFAULT_AGING_BUCKETS,
+  agingBoundsProblem,
+  bucketsFromBounds,
   ageAmounts,
   bucketIndex,
   daysOverdue,
@@ -99,5 +102,29 @@ describe("ageAmounts", () => {
 
   it("returns zeros for no items", () => {
     expect(ageAmounts([], asOf)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe("bucketsFromBounds", () => {
+  it("builds the default buckets from their bounds", () => {
+    expect(bucketsFromBounds(DEFAULT_AGING_BOUNDS).map(({ label, minDays, maxDays }) => ({ label, minDays, maxDays }))).toEqual(
+      DEFAULT_AGING_BUCKETS.map(({ label, minDays, maxDays }) => ({ label, minDays, maxDays })),
+    );
+  });
+
+  it("covers every day count exactly once", () => {
+    const buckets = bucketsFromBounds([7, 45]);
+    expect(buckets.map((bucket) => bucket.label)).toEqual(["未到期", "1–7天", "8–45天", "45天以上"]);
+    expect([0, 1, 7, 8, 45, 46, 1000].map((days) => bucketIndex(days, buckets))).toEqual([0, 1, 1, 2, 2, 3, 3]);
+  });
+
+  it("rejects bounds that are not 1–10 strictly increasing positive integers", () => {
+    expect(agingBoundsProblem([])).toContain("1 至 10");
+    expect(agingBoundsProblem([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toContain("1 至 10");
+    expect(agingBoundsProblem([0, 30])).toContain("正整数");
+    expect(agingBoundsProblem([30, 1.5])).toContain("正整数");
+    expect(agingBoundsProblem([30, 30])).toContain("逐个增大");
+    expect(agingBoundsProblem([30, 60])).toBeNull();
+    expect(() => bucketsFromBounds([60, 30])).toThrow(RangeError);
   });
 });

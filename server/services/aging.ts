@@ -1,0 +1,70 @@
+import { sql } from "kysely";
+
+import type { Db } from "../../db";
+import { type BalanceFilter, installmentsAsOf } from "../../db/queries/balances";
+import { getAgingBuckets } from "./aging-settings";
+import { agingDueDateRanges } from "./reports";
+
+export interface AgingClientRow {
+  clientId: number;
+  clientName: string;
+  accountManagerName: string | null;
+  /** Outstanding per bucket, in the order of `buckets`. */
+  amounts: number[];
+  outstanding: number;
+}
+
+/**
+ * Outstanding per client on `asOf`, split into the configured aging buckets,
+ * summed in SQL with one sum(case …) per bucket over installmentsAsOf.
+ * Clients with nothing outstanding are left out.
+ */
+export async function agingReport(db: Db, asOf: string, filter: BalanceFilter = {}) {
+  const buckets = await getAgingBuckets(db);
+  const ranges = agingDueDateRanges(asOf, buckets);
+  const rows = await db
+    .selectFrom(installmentsAsOf(db, asOf, filter).as("x"))
+    .innerJoin("client as cl", "cl.id", "x.client_id")
+    .leftJoin("staff as s", "s.id", "cl.account_manager_id")
+    .select((eb) => [
+      "x.client_id as clientId",
+      eb.fn.max<string>("cl.name").as("clientName"),
+      eb.fn.max<string | null>("s.name").as("accountManagerName"),
+      eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding"),
+      ...ranges.map((range, index) => {
+        const conditions = [];
+        if (range.from !== null) conditions.push(eb("x.due_date", ">=", range.from));
+        if (range.to !== null) conditions.push(eb("x.due_date", "<=", range.to));
+        return eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(conditions.length ? eb.and(conditions) : sql<boolean>`1 = 1`)
+              .then(sql<number>`x.amount - x.applied`)
+              .else(0)
+              .end(),
+          )
+          .as(`bucket${index}`);
+      }),
+    ])
+    .groupBy("x.client_id")
+    .having(sql<boolean>`sum(x.amount - x.applied) > 0`)
+    .execute();
+
+  const clients: AgingClientRow[] = rows
+    .map((row) => {
+      const values = row as Record<string, unknown>;
+      return {
+        clientId: row.clientId,
+        clientName: row.clientName,
+        accountManagerName: row.accountManagerName,
+        amounts: buckets.map((_, index) => Number(values[`bucket${index}`] ?? 0)),
+        outstanding: Number(row.outstanding),
+      };
+    })
+    .sort((a, b) => b.outstanding - a.outstanding || a.clientName.localeCompare(b.clientName, "zh-CN"));
+
+  const totals = buckets.map((_, index) => clients.reduce((sum, row) => sum + row.amounts[index]!, 0));
+  const outstanding = clients.reduce((sum, row) => sum + row.outstanding, 0);
+  return { asOf, buckets, clients, totals, outstanding };
+}
