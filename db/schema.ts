@@ -23,6 +23,8 @@ export interface Database {
   user: UserTable;
   audit_log: AuditLogTable;
   month_annotation: MonthAnnotationTable;
+  cost_category: CostCategoryTable;
+  operating_cost: OperatingCostTable;
 }
 
 /** Time of creation, filled by the insert and never updated. */
@@ -193,4 +195,27 @@ export interface MonthAnnotationTable {
   updated_at: string;
   /** Name of the user who saved the note last. */
   updated_by: string;
+}
+
+/** A category of operating costs (房租, 人工, ...). */
+export interface CostCategoryTable {
+  id: Generated<number>;
+  name: string;
+  sort_order: number;
+  /** 1 when offered for new costs. */
+  active: number;
+}
+
+/** An operating cost paid by the agency; never deleted, voided with a reason. */
+export interface OperatingCostTable {
+  id: Generated<number>;
+  /** 'YYYY-MM-DD' the cost was paid. */
+  paid_on: string;
+  category_id: number;
+  /** Integer fen, > 0. */
+  amount: number;
+  note: string;
+  created_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
 }

@@ -15,7 +15,8 @@ export type AuditEntity =
   | "setting"
   | "staff"
   | "business_type"
-  | "user";
+  | "user"
+  | "cost";
 
 export interface AuditActor {
   id: string | null;
@@ -138,6 +139,10 @@ async function snapshot(db: Db, entity: AuditEntity, id: string): Promise<Snapsh
     case "business_type":
       return (
         (await db.selectFrom("business_type").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
+      );
+    case "cost":
+      return (
+        (await db.selectFrom("operating_cost").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
       );
     case "user":
       return (

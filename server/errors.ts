@@ -34,6 +34,7 @@ const UNIQUE_MESSAGES: Record<string, { field: string; message: string }> = {
   "contract.contract_no": { field: "contractNo", message: "合同编号已存在，请检查是否重复录入" },
   "staff.name": { field: "name", message: "业务员姓名已存在" },
   "business_type.name": { field: "name", message: "业务类型已存在" },
+  "cost_category.name": { field: "name", message: "成本类别已存在" },
 };
 
 /**

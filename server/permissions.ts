@@ -22,6 +22,8 @@ export function isRole(value: unknown): value is Role {
 const EVERYONE: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ["admin"];
 const MONEY: readonly Role[] = ["admin", "finance"];
+/** Roles that read the agency's own finances (operating costs, cash flow), not account managers. */
+const FINANCE_READERS: readonly Role[] = ["admin", "finance", "viewer"];
 /** Roles that maintain client and contract records, account managers for their own clients only. */
 const RECORDS: readonly Role[] = ["admin", "finance", "account_manager"];
 
@@ -84,6 +86,13 @@ export const PROCEDURE_ROLES: Readonly<Record<string, readonly Role[]>> = {
   "trend.drillDown": EVERYONE,
   "trend.saveAnnotation": MONEY,
   "trend.clearAnnotation": MONEY,
+
+  "costs.list": FINANCE_READERS,
+  "costs.record": MONEY,
+  "costs.void": MONEY,
+  "costs.categories": FINANCE_READERS,
+  "costs.addCategory": MONEY,
+  "costs.cashFlow": FINANCE_READERS,
 
   "audit.list": MONEY,
   "audit.forClient": RECORDS,

@@ -2,6 +2,7 @@ import { agingRouter } from "./routers/aging";
 import { auditRouter } from "./routers/audit";
 import { clientsRouter } from "./routers/clients";
 import { contractsRouter } from "./routers/contracts";
+import { costsRouter } from "./routers/costs";
 import { paymentsRouter } from "./routers/payments";
 import { reportsRouter } from "./routers/reports";
 import { speedRouter } from "./routers/speed";
@@ -16,6 +17,7 @@ export const appRouter = router({
   audit: auditRouter,
   clients: clientsRouter,
   contracts: contractsRouter,
+  costs: costsRouter,
   payments: paymentsRouter,
   reports: reportsRouter,
   settings: settingsRouter,

@@ -16,6 +16,8 @@ const SECTIONS = [
   { href: "/reports/trend", label: "经营趋势", procedure: "trend.report" },
   { href: "/reports/aging", label: "账龄分析", procedure: "aging.report" },
   { href: "/reports/speed", label: "回款速度排名", procedure: "speed.ranking" },
+  { href: "/reports/cash-flow", label: "成本与现金流", procedure: "costs.cashFlow" },
+  { href: "/costs", label: "运营成本", procedure: "costs.list" },
   { href: "/payments", label: "回款记录", procedure: "payments.list" },
   { href: "/audit", label: "操作日志", procedure: "audit.list" },
   { href: "/settings", label: "系统设置", procedure: "settings.saveCompany" },

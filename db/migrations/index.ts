@@ -5,6 +5,7 @@ import * as auth from "./2026-12-04-02-auth";
 import * as paymentRequestKey from "./2026-12-04-03-payment-request-key";
 import * as auditLog from "./2026-12-04-04-audit-log";
 import * as monthAnnotation from "./2026-12-04-05-month-annotation";
+import * as operatingCost from "./2026-12-04-06-operating-cost";
 
 /**
  * Migrations listed in code rather than read from the folder, so they survive
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-04-03-payment-request-key": paymentRequestKey,
   "2026-12-04-04-audit-log": auditLog,
   "2026-12-04-05-month-annotation": monthAnnotation,
+  "2026-12-04-06-operating-cost": operatingCost,
 };
 
 export const migrationProvider: MigrationProvider = {

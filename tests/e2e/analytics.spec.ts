@@ -10,6 +10,7 @@ const PAGES = [
   { path: "/reports/speed", heading: "回款速度排名" },
   { path: "/reports/value", heading: "客户价值排名" },
   { path: "/reports/trend", heading: "经营趋势" },
+  { path: "/reports/cash-flow", heading: "成本与现金流" },
 ];
 
 for (const { path, heading } of PAGES) {

@@ -54,7 +54,7 @@ describe("audit trail", () => {
   let admin: Caller;
   let adminId = "";
   let targetUserId = "";
-  const ids = { clientId: 0, contractId: 0, editableContractId: 0, paymentId: 0 };
+  const ids = { clientId: 0, contractId: 0, editableContractId: 0, paymentId: 0, costId: 0 };
 
   beforeAll(async () => {
     ctx = await createTestContext(TODAY);
@@ -68,6 +68,7 @@ describe("audit trail", () => {
     ids.paymentId = (
       await admin.payments.record({ clientId: ids.clientId, receivedOn: "2026-11-15", amount: 30000, method: "银行转账", bankReference: "", note: "", contractId: null })
     ).paymentId;
+    ids.costId = (await admin.costs.record({ paidOn: "2026-11-15", categoryId: 1, amount: 5000, note: "审计成本" })).costId;
     ids.editableContractId = (
       await admin.contracts.create({ ...contractFields, clientId: ids.clientId, contractNo: "AU-2", installments: [{ label: "全款", dueDate: "2027-03-01", amount: 100000 }] })
     ).contractId;
@@ -87,6 +88,9 @@ describe("audit trail", () => {
       "trend.saveAnnotation": { month: "2026-02", note: "春节" },
       "trend.clearAnnotation": { month: "2026-02" },
       "settings.addBusinessType": { name: "审计业务" },
+      "costs.record": { paidOn: "2026-12-01", categoryId: 2, amount: 300, note: "" },
+      "costs.void": { costId: ids.costId, reason: "录入错误" },
+      "costs.addCategory": { name: "审计类别" },
       "users.create": { name: "审计用户", username: "audituser", email: "audituser@test.invalid", role: "viewer", staffId: null, password: "audit-password-1" },
       "users.update": { userId: targetUserId, name: "改名用户", role: "viewer", staffId: null },
       "users.setDisabled": { userId: targetUserId, disabled: true },

@@ -144,6 +144,12 @@ function validInputs(targetUserId: string, run: number): Record<string, unknown>
     "users.setDisabled": { userId: targetUserId, disabled: run % 2 === 1 },
     "users.setPassword": { userId: targetUserId, password: `new-password-${run}` },
     "audit.list": {},
+    "costs.list": {},
+    "costs.record": { paidOn: "2026-12-01", categoryId: 1, amount: 100, note: `第 ${run} 笔` },
+    "costs.void": { costId: run, reason: "录错" },
+    "costs.categories": undefined,
+    "costs.addCategory": { name: `新类别${run}` },
+    "costs.cashFlow": {},
     "audit.forClient": { clientId: IDS.clientA },
     "audit.forContract": { contractId: IDS.contractA },
   };
@@ -182,6 +188,10 @@ describe("every procedure for every role", () => {
     // Two more payments, which the allowed payments.reverse calls reverse one each.
     for (let index = 0; index < ROLES.length; index += 1) {
       await ctx.caller.payments.record({ clientId: IDS.clientA, receivedOn: "2026-11-20", amount: 100, method: "现金", bankReference: "", note: "", contractId: null });
+    }
+    // Costs, which the allowed costs.void calls void one each.
+    for (let index = 0; index < ROLES.length; index += 1) {
+      await ctx.caller.costs.record({ paidOn: "2026-11-20", categoryId: 1, amount: 100, note: "" });
     }
     // A contract with nothing applied, for contracts.update.
     await ctx.caller.contracts.create({ ...contractFields, clientId: IDS.clientA, contractNo: "A-edit", installments: [{ label: "全款", dueDate: "2027-06-01", amount: 100000 }] });

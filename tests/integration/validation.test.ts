@@ -17,6 +17,8 @@ const TABLES = [
   "payment",
   "allocation",
   "setting",
+  "cost_category",
+  "operating_cost",
 ] as const;
 
 /** Ids the fixture creates, in a fresh database. */
@@ -342,6 +344,23 @@ const BAD_INPUTS: BadInput[] = [
 
   { path: "payments.openContracts", case: "client -1", input: { clientId: -1 }, names: "客户" },
   { path: "payments.openContracts", case: "client abc", input: { clientId: "abc" }, names: "客户" },
+
+  { path: "costs.list", case: "from 2026-02-30", input: { from: "2026-02-30" }, names: "开始日期" },
+  { path: "costs.list", case: "from after to", input: { from: "2026-06-01", to: "2026-05-01" }, names: "开始日期" },
+  { path: "costs.list", case: "category abc", input: { categoryId: "abc" }, names: "成本类别" },
+  { path: "costs.record", case: "amount 0", input: { paidOn: "2026-12-01", categoryId: 1, amount: 0, note: "" }, names: "金额" },
+  { path: "costs.record", case: "amount 12.5", input: { paidOn: "2026-12-01", categoryId: 1, amount: 12.5, note: "" }, names: "金额" },
+  { path: "costs.record", case: "paid tomorrow", input: { paidOn: "2026-12-05", categoryId: 1, amount: 100, note: "" }, names: "付款日期" },
+  { path: "costs.record", case: "unknown category", input: { paidOn: "2026-12-01", categoryId: 999, amount: 100, note: "" }, names: "成本类别" },
+  { path: "costs.void", case: "empty reason", input: { costId: 1, reason: " " }, names: "作废原因" },
+  { path: "costs.void", case: "id 0", input: { costId: 0, reason: "录错" }, names: "成本记录" },
+  { path: "costs.void", case: "unknown id", input: { costId: 999, reason: "录错" }, names: "成本记录", code: "NOT_FOUND" },
+  { path: "costs.addCategory", case: "name empty", input: { name: "" }, names: "类别名称" },
+  { path: "costs.addCategory", case: "name of 100k characters", input: { name: LONG }, names: "类别名称" },
+  { path: "costs.addCategory", case: "duplicate name", input: { name: "房租" }, names: "成本类别", code: "CONFLICT" },
+  { path: "costs.cashFlow", case: "from 2026-13", input: { from: "2026-13" }, names: "开始月份" },
+  { path: "costs.cashFlow", case: "from after to", input: { from: "2026-06", to: "2026-05" }, names: "开始月份" },
+  { path: "costs.cashFlow", case: "threshold -1", input: { divergencePoints: -1 }, names: "背离阈值" },
 
   { path: "value.ranking", case: "from 2026-02-30", input: { from: "2026-02-30" }, names: "开始日期" },
   { path: "value.ranking", case: "from after to", input: { from: "2026-06-01", to: "2026-05-01" }, names: "开始日期" },
