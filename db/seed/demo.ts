@@ -25,6 +25,7 @@ import {
   planContracts,
 } from "./demo-contracts";
 import { type PaymentPlan, planPayments } from "./demo-payments";
+import { seedDemoCosts } from "./demo-costs";
 import { seedDemoUsers } from "./demo-users";
 import { Random } from "./demo-random";
 
@@ -49,7 +50,9 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<null | Reco
     const anyClient = await trx.selectFrom("client").select("id").limit(1).executeTakeFirst();
     if (anyClient) return null;
 
-    await writeDemo(trx, clock, planDemo(clock.today()));
+    const plan = planDemo(clock.today());
+    await writeDemo(trx, clock, plan);
+    await seedDemoCosts(trx, clock, plan.months, DEMO_SEED + 3);
     await seedDemoUsers(trx);
     return countRows(trx);
   });
