@@ -11,9 +11,15 @@ import { MAX_FEN } from "./domain/money";
 const MAX_TEXT = 2000;
 
 function shown(value: unknown): string {
-  // JSON.stringify writes NaN and Infinity as null, which would mislead.
-  const text =
-    typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
+  let text: string | undefined;
+  if (typeof value === "string") {
+    text = value;
+  } else if (typeof value === "number") {
+    // JSON.stringify writes NaN and Infinity as null, which would mislead.
+    text = String(value);
+  } else {
+    text = JSON.stringify(value);
+  }
   return text === undefined ? "空" : `"${text.slice(0, 40)}"`;
 }
 

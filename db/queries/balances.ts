@@ -179,10 +179,9 @@ export async function receivedByClient(
 }
 
 /**
- * Outstanding amounts summed into aging buckets on `asOf`. `bounds` are the
- * buckets' [minDays, maxDays] ranges; a bucket with minDays 0 holds what is
- * not yet due. Due-date boundaries are computed by the caller, so the SQL
- * compares plain dates and stays the same on every database.
+ * Sums outstanding amounts into aging buckets on `asOf`, one total per
+ * due-date range. The caller computes the ranges from the buckets' day
+ * bounds, so the SQL compares plain dates and is the same on every database.
  */
 export async function agingTotals(
   db: Db,
@@ -192,28 +191,39 @@ export async function agingTotals(
 ): Promise<number[]> {
   const row = await db
     .selectFrom(installmentsAsOf(db, asOf, filter).as("x"))
-    .select((eb) =>
-      dueDateRanges.map((range, index) => {
-        const conditions = [];
-        if (range.from !== null) conditions.push(eb("x.due_date", ">=", range.from));
-        if (range.to !== null) conditions.push(eb("x.due_date", "<=", range.to));
-        return eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(conditions.length ? eb.and(conditions) : sql<boolean>`1 = 1`)
-              .then(sql<number>`x.amount - x.applied`)
-              .else(0)
-              .end(),
-          )
-          .as(`bucket${index}`);
-      }),
-    )
+    .select((eb) => agingBucketSums(eb, dueDateRanges))
     .executeTakeFirst();
 
   return dueDateRanges.map((_, index) =>
     Number((row as Record<string, unknown> | undefined)?.[`bucket${index}`] ?? 0),
   );
+}
+
+type AgedRows = ExpressionBuilder<{ x: { due_date: string; amount: number; applied: number } }, "x">;
+
+/**
+ * Builds one `sum(outstanding)` column per due-date range, aliased bucket0,
+ * bucket1, …, over installmentsAsOf selected as "x".
+ */
+export function agingBucketSums(
+  eb: AgedRows,
+  dueDateRanges: readonly { from: string | null; to: string | null }[],
+) {
+  return dueDateRanges.map((range, index) => {
+    const conditions = [];
+    if (range.from !== null) conditions.push(eb("x.due_date", ">=", range.from));
+    if (range.to !== null) conditions.push(eb("x.due_date", "<=", range.to));
+    return eb.fn
+      .sum<number>(
+        eb
+          .case()
+          .when(conditions.length ? eb.and(conditions) : sql<boolean>`1 = 1`)
+          .then(sql<number>`x.amount - x.applied`)
+          .else(0)
+          .end(),
+      )
+      .as(`bucket${index}`);
+  });
 }
 
 /** Columns of installmentsAsOf that balances can be grouped by. */

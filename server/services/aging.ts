@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 
 import type { Db } from "../../db";
-import { type BalanceFilter, installmentsAsOf } from "../../db/queries/balances";
+import { agingBucketSums, type BalanceFilter, installmentsAsOf } from "../../db/queries/balances";
 import { getAgingBuckets } from "./aging-settings";
 import { agingDueDateRanges } from "./reports";
 
@@ -31,21 +31,7 @@ export async function agingReport(db: Db, asOf: string, filter: BalanceFilter = 
       eb.fn.max<string>("cl.name").as("clientName"),
       eb.fn.max<string | null>("s.name").as("accountManagerName"),
       eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding"),
-      ...ranges.map((range, index) => {
-        const conditions = [];
-        if (range.from !== null) conditions.push(eb("x.due_date", ">=", range.from));
-        if (range.to !== null) conditions.push(eb("x.due_date", "<=", range.to));
-        return eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(conditions.length ? eb.and(conditions) : sql<boolean>`1 = 1`)
-              .then(sql<number>`x.amount - x.applied`)
-              .else(0)
-              .end(),
-          )
-          .as(`bucket${index}`);
-      }),
+      ...agingBucketSums(eb, ranges),
     ])
     .groupBy("x.client_id")
     .having(sql<boolean>`sum(x.amount - x.applied) > 0`)
