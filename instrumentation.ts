@@ -8,10 +8,11 @@ export async function register() {
 
   const { readyDatabase } = await import("./server/context");
   const { logger } = await import("./server/logger");
-  const { databaseFile } = await import("./db");
+  const { describeDatabase } = await import("./db");
   await readyDatabase();
-  logger.info({ database: databaseFile() }, "database ready");
+  logger.info({ database: describeDatabase() }, "database ready");
 
   const { startBackupScheduler } = await import("./server/backup/scheduler");
   startBackupScheduler();
+  (await import("./server/notifications/scheduler")).startReminderScheduler();
 }

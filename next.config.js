@@ -9,23 +9,27 @@ const isHttps = (process.env.HUIKUAN_BASE_URL || "").startsWith("https://");
  * proxy sets one per request, so both need 'unsafe-inline'; everything else
  * is limited to this origin. Dev mode also needs 'unsafe-eval' (React's
  * debugging) and the hot-reload websocket, which 'self' covers.
+ *
+ * @param {string} frameAncestors who may show the response in a frame
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  ...(isHttps ? ["upgrade-insecure-requests"] : []),
-].join("; ");
+function contentSecurityPolicy(frameAncestors) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+    ...(isHttps ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -41,9 +45,23 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // authInterrupts enables forbidden(), which renders app/forbidden.tsx with status 403.
-  experimental: { agentUpgrade: false, authInterrupts: true },
+  // serverActions.bodySizeLimit: the 导入 page uploads .xlsx/.csv files of up to 8 MB
+  // through a server action, whose default limit is 1 MB. 10 MB leaves room for the
+  // multipart overhead and equals the proxy's default body limit (proxyClientMaxBodySize, Next.js 16.5).
+  experimental: { agentUpgrade: false, authInterrupts: true, serverActions: { bodySizeLimit: "10mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The PDF previews of the statement pages are shown in a frame on the
+    // same origin; every other page may not be framed. For a path both
+    // entries match, Next.js sends the later entry's value of each header.
+    const sameOriginFrame = [
+      { key: "Content-Security-Policy", value: contentSecurityPolicy("'self'") },
+      { key: "X-Frame-Options", value: "SAMEORIGIN" },
+    ];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/documents/statement/pdf", headers: sameOriginFrame },
+      { source: "/documents/situation/preview", headers: sameOriginFrame },
+    ];
   },
 };
 

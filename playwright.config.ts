@@ -15,7 +15,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // next dev compiles each page on its first request, slowly on a busy machine.
+  timeout: EXISTING_SERVER ? 300_000 : 60_000,
+  expect: { timeout: EXISTING_SERVER ? 60_000 : 5_000 },
   reporter: process.env.CI ? "list" : [["list"]],
   use: {
     baseURL: EXISTING_SERVER ?? `http://127.0.0.1:${PORT}`,

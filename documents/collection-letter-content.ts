@@ -2,11 +2,14 @@ import { formatChineseDate } from "../server/domain/dates";
 import { formatYuan, formatYuanPlain } from "../server/domain/money";
 
 import { toCapitalAmount } from "./capital";
+import { DEFAULT_LETTER_WORDING, fillPlaceholders } from "./letter-wording";
 import type { CollectionLetterFacts, OverdueContractFact } from "./types";
 
 /** Everything the collection letter prints, as finished Chinese text. */
 export interface CollectionLetterContent {
   title: string;
+  /** Register number, null for a preview, undefined when the facts do not say. */
+  number: string | null | undefined;
   companyName: string;
   /** Contact line of the letterhead. */
   companyDetails: string;
@@ -19,7 +22,9 @@ export interface CollectionLetterContent {
   /** The payment request, or null when nothing is overdue. */
   request: string | null;
   paymentFields: Array<{ label: string; value: string }>;
-  /** Advice for a client who has paid already or disputes the amounts. */
+  /** Contracts and signing dates the final notice relies on, or null for the milder levels. */
+  contractCitation: string | null;
+  /** Advice for a client who has paid already or disputes the amounts, or the legal steps that follow. */
   disregard: string;
   closingPhrase: string;
   signatureLines: string[];
@@ -32,37 +37,55 @@ export function buildCollectionLetterContent(
   facts: CollectionLetterFacts,
 ): CollectionLetterContent {
   const { company, client } = facts;
+  const level = facts.level ?? "collection_demand";
+  const wording = facts.wording ?? DEFAULT_LETTER_WORDING[level];
   const letterDate = formatChineseDate(facts.letterDate);
   const hasOverdue = facts.contracts.length > 0 && facts.totalOverdue > 0;
+  const fill = (text: string) =>
+    fillPlaceholders(text, {
+      "{函件日期}": letterDate,
+      "{付款期限}": formatChineseDate(facts.payBy),
+      "{金额}": formatYuan(facts.totalOverdue),
+      "{合同条款}": wording.clauseReference,
+      "{联系电话}": company.phone === "" ? "" : `（电话：${company.phone}）`,
+    });
 
   return {
-    title: "催款函",
+    title: wording.title,
+    number: facts.number,
     companyName: company.name,
     companyDetails: companyDetails(company.address, company.phone),
     salutation: `${client.name}：`,
     opening: hasOverdue
-      ? "感谢贵司一直以来对我司的信任与支持。贵司与我司签订的下列合同项下款项" +
-        `已逾期未付，截至${letterDate}的具体情况如下：`
+      ? fill(wording.opening)
       : `感谢贵司一直以来对我司的信任与支持。截至${letterDate}，贵司暂无逾期未付的款项。`,
     contractRows: facts.contracts.map(contractRow),
     summary: summarySentences(facts, letterDate, hasOverdue),
-    request: hasOverdue
-      ? `请贵司于${formatChineseDate(facts.payBy)}前将上述逾期款项` +
-        `${formatYuan(facts.totalOverdue)}汇入我司以下账户：`
-      : null,
+    request: hasOverdue ? fill(wording.request) : null,
     paymentFields: [
       { label: "户名：", value: company.bankAccountName || company.name },
       { label: "开户银行：", value: company.bankName },
       { label: "账号：", value: company.bankAccountNumber },
     ],
-    disregard:
-      "如贵司已付款，请忽略本函并与我司联系核对；如对上述款项有异议，" +
-      `请及时与我司联系${company.phone === "" ? "" : `（电话：${company.phone}）`}。`,
-    closingPhrase: "特此函告。",
+    contractCitation: level === "final_notice" && hasOverdue ? contractCitation(facts.contracts) : null,
+    disregard: fill(wording.consequence),
+    closingPhrase: wording.closingPhrase,
     signatureLines: signatureLines(company.name, company.signatory),
     sealLabel: "（盖章）",
     date: letterDate,
   };
+}
+
+/**
+ * Names each contract with its signing date and number, the way a final
+ * notice cites what it relies on: 2026年3月1日签订的《…》（合同编号：HT-1）.
+ */
+function contractCitation(contracts: OverdueContractFact[]): string {
+  const cited = contracts.map(
+    (contract) =>
+      `${formatChineseDate(contract.signedOn)}签订的《${contract.title}》（合同编号：${contract.contractNo}）`,
+  );
+  return `上述款项所依据的合同为：贵司与我司于${cited.join("、")}。`;
 }
 
 /**

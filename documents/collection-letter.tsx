@@ -7,11 +7,14 @@ import {
 import { AmountTable, type TableColumn } from "./sections/amount-table";
 import { BodyParagraph } from "./sections/body-paragraph";
 import { ClosingBlock } from "./sections/closing-block";
+import { DocumentNumberLine } from "./sections/document-number-line";
 import { DocumentTitle } from "./sections/document-title";
 import { LetterPage } from "./sections/letter-page";
 import { Letterhead } from "./sections/letterhead";
 import { PaymentDetails } from "./sections/payment-details";
+import type { PageNumbering } from "./sections/page-footer";
 import { Salutation } from "./sections/salutation";
+import type { SealImage } from "./sections/seal";
 import type { CollectionLetterFacts } from "./types";
 
 /**
@@ -43,8 +46,14 @@ const KEEP_WITH_PAYMENT_DETAILS = 80;
  */
 const KEEP_WITH_CLOSING = 190;
 
-/** Lays out the collection letter (催款函) as a react-pdf document. */
-export function CollectionLetter({ facts }: { facts: CollectionLetterFacts }) {
+interface CollectionLetterProps {
+  facts: CollectionLetterFacts;
+  /** Company seal printed over the signature, or none. */
+  seal?: SealImage | null;
+}
+
+/** Lays out a collection letter (付款提醒函, 催款函 or 最后催告函) as a react-pdf document. */
+export function CollectionLetter({ facts, seal }: CollectionLetterProps) {
   const content = buildCollectionLetterContent(facts);
 
   return (
@@ -53,35 +62,57 @@ export function CollectionLetter({ facts }: { facts: CollectionLetterFacts }) {
       author={content.companyName}
       language="zh-CN"
     >
-      <LetterPage>
-        <Letterhead companyName={content.companyName} details={content.companyDetails} />
-        <DocumentTitle text={content.title} />
-        <Salutation text={content.salutation} />
-        <BodyParagraph
-          minPresenceAhead={content.contractRows.length > 0 ? KEEP_WITH_TABLE : undefined}
-        >
-          {content.opening}
-        </BodyParagraph>
-        {content.contractRows.length > 0 && (
-          <AmountTable
-            columns={CONTRACT_COLUMNS}
-            rows={content.contractRows}
-            caption="金额单位：人民币元"
-          />
-        )}
-        {content.summary.map((sentence) => (
-          <BodyParagraph key={sentence}>{sentence}</BodyParagraph>
-        ))}
-        <PaymentRequest content={content} />
-        <BodyParagraph minPresenceAhead={KEEP_WITH_CLOSING}>{content.disregard}</BodyParagraph>
-        <ClosingBlock
-          phrase={content.closingPhrase}
-          signatureLines={content.signatureLines}
-          sealLabel={content.sealLabel}
-          date={content.date}
-        />
-      </LetterPage>
+      <CollectionLetterPage facts={facts} seal={seal} />
     </Document>
+  );
+}
+
+/**
+ * One letter as a <Page> element, which may run over several printed pages.
+ * A batch PDF puts many of these in one <Document> with `numbering` "page",
+ * so each letter starts on a new page and counts its own pages.
+ */
+export function CollectionLetterPage({
+  facts,
+  seal,
+  numbering,
+}: CollectionLetterProps & { numbering?: PageNumbering }) {
+  const content = buildCollectionLetterContent(facts);
+
+  return (
+    <LetterPage numbering={numbering}>
+      <Letterhead companyName={content.companyName} details={content.companyDetails} />
+      <DocumentTitle text={content.title} />
+      <DocumentNumberLine number={content.number} />
+      <Salutation text={content.salutation} />
+      <BodyParagraph
+        minPresenceAhead={content.contractRows.length > 0 ? KEEP_WITH_TABLE : undefined}
+      >
+        {content.opening}
+      </BodyParagraph>
+      {content.contractRows.length > 0 && (
+        <AmountTable
+          columns={CONTRACT_COLUMNS}
+          rows={content.contractRows}
+          caption="金额单位：人民币元"
+        />
+      )}
+      {content.summary.map((sentence) => (
+        <BodyParagraph key={sentence}>{sentence}</BodyParagraph>
+      ))}
+      <PaymentRequest content={content} />
+      {content.contractCitation !== null && (
+        <BodyParagraph>{content.contractCitation}</BodyParagraph>
+      )}
+      <BodyParagraph minPresenceAhead={KEEP_WITH_CLOSING}>{content.disregard}</BodyParagraph>
+      <ClosingBlock
+        phrase={content.closingPhrase}
+        signatureLines={content.signatureLines}
+        sealLabel={content.sealLabel}
+        date={content.date}
+        seal={seal}
+      />
+    </LetterPage>
   );
 }
 

@@ -33,7 +33,31 @@ export interface OverdueContractFact {
   overdueAmount: number;
 }
 
+/**
+ * Editable text of one level of collection letter, stored in settings.
+ * Placeholders: {函件日期}, {付款期限}, {金额} (the overdue total in figures), {合同条款} (clauseReference) and {联系电话} (（电话：…） or
+ * nothing when the company has no phone).
+ */
+export interface LetterWording {
+  title: string;
+  /** Paragraph before the contract table. */
+  opening: string;
+  /** Payment request before the bank details; must contain {付款期限} and {金额}. */
+  request: string;
+  /** Paragraph after the bank details: advice, or the consequences and legal steps. */
+  consequence: string;
+  /** Contract clauses the final notice cites, e.g. 合同第五条（付款方式）及第八条（违约责任）. */
+  clauseReference: string;
+  closingPhrase: string;
+}
+
 export interface CollectionLetterFacts {
+  /** Level of the letter; 催款函 (collection_demand) when absent. */
+  level?: "payment_reminder" | "collection_demand" | "final_notice";
+  /** Text of the level as it was when the letter was made; the shipped default when absent. */
+  wording?: LetterWording;
+  /** Register number such as 〔2026〕催字第012号, or null for a preview not yet issued. */
+  number?: string | null;
   company: CompanyProfile;
   client: {
     name: string;

@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 
-import { databaseFile } from "../db";
+import { databaseFile, postgresUrl } from "../db";
 import { backupDatabase } from "../server/backup/backup";
-import { backupSettingsFromEnv } from "../server/backup/settings";
+import { backupSettingsFromEnv, backupUnavailableOnPostgres } from "../server/backup/settings";
 import { formatBytes, formatTableCounts } from "../server/backup/summary";
 import { clockFromEnv } from "../server/clock";
 import { AppError } from "../server/errors";
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (postgresUrl()) throw backupUnavailableOnPostgres();
   const settings = backupSettingsFromEnv();
   const file = databaseFile();
   const result = await backupDatabase({

@@ -1,6 +1,6 @@
 /**
- * Creates a staff account in the working database (HUIKUAN_DB, or
- * data/huikuan.db), migrating it first:
+ * Creates a staff account in the working database (DATABASE_URL, else
+ * HUIKUAN_DB, else data/huikuan.db), migrating it first:
  *
  *   npm run user:create -- --username zhangwei --password '…' --role account_manager --staff 张伟
  *
@@ -11,7 +11,7 @@
  */
 import { parseArgs } from "node:util";
 
-import { databaseFile, migrateToLatest, openDatabase } from "../db";
+import { databaseTarget, describeDatabase, migrateToLatest, openDatabase } from "../db";
 import { getAuth } from "../server/auth";
 import { AppError } from "../server/errors";
 import { isRole, ROLE_LABELS, ROLES } from "../server/permissions";
@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   if (!isRole(role)) throw new UsageError(`角色 "${role}" 无效，可选：${ROLES.join("、")}`);
   checkPasswordLength(password, "--password");
 
-  const file = databaseFile();
-  const db = openDatabase(file);
+  const database = describeDatabase();
+  const db = openDatabase(databaseTarget());
   try {
     await migrateToLatest(db);
     const staffId = values.staff ? await findStaff(db, values.staff) : null;
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       staffId,
       password,
     });
-    console.log(`已创建账号 ${username}（${ROLE_LABELS[role]}，编号 ${userId}），数据库：${file}`);
+    console.log(`已创建账号 ${username}（${ROLE_LABELS[role]}，编号 ${userId}），数据库：${database}`);
   } finally {
     await db.destroy();
   }

@@ -6,8 +6,9 @@
  */
 import { parseArgs } from "node:util";
 
-import { databaseFile } from "../db";
+import { databaseFile, postgresUrl } from "../db";
 import { restoreDatabase } from "../server/backup/restore";
+import { backupUnavailableOnPostgres } from "../server/backup/settings";
 import { formatTableCounts } from "../server/backup/summary";
 import { clockFromEnv } from "../server/clock";
 import { AppError } from "../server/errors";
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (postgresUrl()) throw backupUnavailableOnPostgres();
   if (!options.from) {
     throw new AppError("BAD_REQUEST", `缺少参数 --from：请指定要恢复的备份文件\n${USAGE}`);
   }

@@ -18,6 +18,9 @@ async function main() {
     args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
   });
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height ?? 900) } });
+  // next dev compiles a page on its first request, which takes minutes on a busy machine.
+  page.setDefaultTimeout(180_000);
+  page.setDefaultNavigationTimeout(180_000);
   const user = process.env.SCREENSHOT_USER;
   if (user) {
     await page.goto(new URL("/sign-in", url).toString(), { waitUntil: "load" });

@@ -1,9 +1,10 @@
 /**
  * Migrates the working database and fills it with the demo agency unless it
- * already has clients: `npm run seed:demo`. The database is HUIKUAN_DB, or
- * data/huikuan.db; HUIKUAN_TODAY fixes the day the demo ends on.
+ * already has clients: `npm run seed:demo`. The database is DATABASE_URL,
+ * else HUIKUAN_DB, else data/huikuan.db; HUIKUAN_TODAY fixes the day the
+ * demo ends on.
  */
-import { databaseFile, migrateToLatest, openDatabase } from "../db";
+import { databaseTarget, describeDatabase, migrateToLatest, openDatabase } from "../db";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { clockFromEnv } from "../server/clock";
 
@@ -18,9 +19,9 @@ const LABELS: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
-  const file = databaseFile();
+  const database = describeDatabase();
   const clock = clockFromEnv();
-  const db = openDatabase(file);
+  const db = openDatabase(databaseTarget());
   try {
     await migrateToLatest(db);
     const startedAt = performance.now();
@@ -28,13 +29,13 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 
     if (!counts) {
-      console.log(`数据库 ${file} 已有客户，未写入演示数据。`);
+      console.log(`数据库 ${database} 已有客户，未写入演示数据。`);
       console.log("要重新生成，请先删除该文件，或用 HUIKUAN_DB 指定另一个数据库文件。");
       return;
     }
     const lines = [
       `已写入演示数据（截至 ${clock.today()}）`,
-      `  数据库：${file}`,
+      `  数据库：${database}`,
       ...Object.entries(counts).map(([key, count]) => `  ${LABELS[key] ?? key}：${count}`),
       `  用时：${seconds} 秒`,
     ];

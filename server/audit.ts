@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { channelSnapshot } from "./notifications/store";
 
 /**
  * The audit trail. Every successful mutation procedure leaves exactly one
@@ -16,7 +17,17 @@ export type AuditEntity =
   | "staff"
   | "business_type"
   | "user"
-  | "cost";
+  | "cost"
+  | "document"
+  | "blacklist"
+  | "reward_redemption"
+  | "contact"
+  | "promise"
+  | "dispute"
+  | "collection_reason"
+  | "notification_channel"
+  | "holiday"
+  | "import";
 
 export interface AuditActor {
   id: string | null;
@@ -40,7 +51,7 @@ interface Subject {
 type Snapshot = Record<string, unknown>;
 
 /** Keys never written to the audit trail. */
-const SECRET_KEYS = /password|token|secret/i;
+const SECRET_KEYS = /password|token|secret|webhook/i;
 
 export function createAuditRecorder(db: () => Db): AuditRecorder & { subject(): Subject | null } {
   let subject: Subject | null = null;
@@ -92,6 +103,9 @@ function clientIdOf(entity: AuditEntity | undefined, values: Snapshot | null): n
   if (!values) return null;
   if (entity === "client") return Number(values.id);
   if (entity === "contract" || entity === "payment") return Number(values.client_id);
+  if (entity === "document") return values.client_id === null ? null : Number(values.client_id);
+  if (entity === "blacklist" || entity === "reward_redemption") return Number(values.client_id);
+  if (entity === "contact" || entity === "promise" || entity === "dispute") return Number(values.client_id);
   return null;
 }
 
@@ -143,6 +157,61 @@ async function snapshot(db: Db, entity: AuditEntity, id: string): Promise<Snapsh
     case "cost":
       return (
         (await db.selectFrom("operating_cost").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
+      );
+    case "blacklist":
+      return (
+        (await db.selectFrom("client_blacklist").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
+      );
+    case "reward_redemption":
+      return (
+        (await db.selectFrom("reward_redemption").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ??
+        null
+      );
+    case "document":
+      // The payload is left out: it is the frozen letter, large and unchanged by any mutation.
+      return (
+        (await db
+          .selectFrom("issued_document")
+          .select(["id", "kind", "number", "client_id", "as_of", "issued_at", "issued_by_name", "file_name", "voided_at", "void_reason", "voided_by_name"])
+          .where("id", "=", Number(id))
+          .executeTakeFirst()) ?? null
+      );
+    case "contact":
+      return (
+        (await db.selectFrom("collection_contact").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
+      );
+    case "promise":
+      return (
+        (await db.selectFrom("payment_promise").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
+      );
+    case "dispute":
+      // With the client id of the disputed installment, for the client's history.
+      return (
+        (await db
+          .selectFrom("installment_dispute as d")
+          .innerJoin("installment as i", "i.id", "d.installment_id")
+          .innerJoin("contract as c", "c.id", "i.contract_id")
+          .selectAll("d")
+          .select(["c.client_id", "c.contract_no"])
+          .where("d.id", "=", Number(id))
+          .executeTakeFirst()) ?? null
+      );
+    case "collection_reason":
+      return (
+        (await db.selectFrom("collection_reason").selectAll().where("id", "=", Number(id)).executeTakeFirst()) ?? null
+      );
+    case "notification_channel":
+      // Secrets appear only as the names of those that are set.
+      return channelSnapshot(db, id);
+    case "holiday":
+      return (await db.selectFrom("holiday").selectAll().where("date", "=", id).executeTakeFirst()) ?? null;
+    case "import":
+      return (
+        (await db
+          .selectFrom("import_record")
+          .select(["id", "file_name", "file_hash", "file_size", "status", "entity", "preset", "row_count", "counts", "uploaded_by", "imported_by", "imported_at"])
+          .where("id", "=", Number(id))
+          .executeTakeFirst()) ?? null
       );
     case "user":
       return (

@@ -6,6 +6,7 @@ import { admin } from "better-auth/plugins/admin";
 import { username } from "better-auth/plugins/username";
 
 import type { Db } from "../db";
+import { databaseKind } from "../db/dialect/kind";
 import { logger } from "./logger";
 
 /** Environment variables in the shape of process.env. */
@@ -82,7 +83,7 @@ export function createAuth(db: Db, env: Env = process.env) {
     appName: "回款管理",
     baseURL: url,
     secret: authSecret(env),
-    database: { db, type: "sqlite" },
+    database: { db, type: databaseKind(db) },
     emailAndPassword: {
       enabled: true,
       // Accounts are created by administrators (users.create), never by sign-up.
@@ -115,6 +116,10 @@ export function createAuth(db: Db, env: Env = process.env) {
       // better-auth skips its origin checks when NODE_ENV is "test"; the
       // tests should see what production does.
       disableOriginCheck: false,
+      // better-auth checks its tables on PostgreSQL through db.connection(),
+      // which a Kysely transaction does not offer; an instance over the
+      // process database still checks them.
+      database: { validateSchema: !(db.isTransaction && databaseKind(db) === "postgres") },
     },
     logger: {
       level: "warn",

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { SqliteError } from "better-sqlite3";
+import pg from "pg";
 
 /**
  * The one application error type. `message` is Chinese and safe to show to
@@ -42,6 +43,7 @@ const UNIQUE_MESSAGES: Record<string, { field: string; message: string }> = {
  * null when the error is not one users can fix.
  */
 export function fromDatabaseError(error: unknown): AppError | null {
+  if (error instanceof pg.DatabaseError) return fromPostgresError(error);
   if (!(error instanceof SqliteError)) return null;
 
   if (error.code === "SQLITE_CONSTRAINT_UNIQUE") {
@@ -58,6 +60,28 @@ export function fromDatabaseError(error: unknown): AppError | null {
     return new AppError("BAD_REQUEST", "引用的记录不存在，请刷新页面后重试");
   }
   if (error.code === "SQLITE_BUSY") {
+    return new AppError("CONFLICT", "数据库正忙，请稍后重试");
+  }
+  return null;
+}
+
+/**
+ * The PostgreSQL counterpart of fromDatabaseError, by SQLSTATE. A unique
+ * violation names its table, and its detail reads "Key (column)=(value)
+ * already exists.", which gives the same `table.column` key as SQLite.
+ */
+function fromPostgresError(error: pg.DatabaseError): AppError | null {
+  if (error.code === "23505") {
+    const column = /^Key \(([^)]+)\)=/.exec(error.detail ?? "")?.[1];
+    const known = column && error.table ? UNIQUE_MESSAGES[`${error.table}.${column}`] : undefined;
+    if (known) return new AppError("CONFLICT", known.message, known.field);
+    return new AppError("CONFLICT", "记录已存在，请勿重复提交");
+  }
+  if (error.code === "23503") {
+    return new AppError("BAD_REQUEST", "引用的记录不存在，请刷新页面后重试");
+  }
+  // lock_not_available and serialization_failure: another writer held the rows.
+  if (error.code === "55P03" || error.code === "40001") {
     return new AppError("CONFLICT", "数据库正忙，请稍后重试");
   }
   return null;

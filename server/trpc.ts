@@ -124,10 +124,11 @@ const authorize = t.middleware(({ ctx, path, next }) => {
 
 /**
  * Mutations whose work goes through better-auth, which writes on its own
- * handle: they cannot join a transaction, so their audit row is written
- * right after the change instead of with it.
+ * handle, or starts a background job that opens its own transaction
+ * (imports.startConfirm): they cannot join a transaction, so their audit
+ * row is written right after the change instead of with it.
  */
-const OUTSIDE_TRANSACTION = new Set(["users.create", "users.update", "users.setDisabled", "users.setPassword"]);
+const OUTSIDE_TRANSACTION = new Set(["users.create", "users.update", "users.setDisabled", "users.setPassword", "imports.startConfirm"]);
 
 /**
  * Runs every mutation in one transaction and writes its audit row in it

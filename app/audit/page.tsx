@@ -7,7 +7,9 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form
 import { Alert, Card, PageHeader } from "../components/ui";
 import { requireAccess } from "../lib/auth";
 import { load } from "../lib/errors";
+import { ExportLinks } from "../export/export-links";
 import { param, type SearchParams } from "../lib/params";
+import { auditListInput } from "./params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "操作日志" };
@@ -19,14 +21,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireAccess("audit.list");
   const params = await searchParams;
   const caller = await serverCaller();
-  const result = await load(() =>
-    caller.audit.list({ from: param(params, "from"), to: param(params, "to"), entity: param(params, "entity") }),
-  );
+  const result = await load(() => caller.audit.list(auditListInput(params)));
   const clock = await caller.settings.clock();
 
   return (
     <>
-      <PageHeader title="操作日志" subtitle="每一次新增、修改、回款登记与冲销都记录操作人、时间和修改前后的内容" />
+      <PageHeader
+        title="操作日志"
+        subtitle="每一次新增、修改、回款登记与冲销都记录操作人、时间和修改前后的内容"
+        actions={<ExportLinks report="audit" params={params} />}
+      />
       <FilterForm resetHref="/audit">
         <FilterField label="开始日期">
           <input type="date" name="from" defaultValue={param(params, "from")} className={FILTER_INPUT} />

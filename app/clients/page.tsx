@@ -7,7 +7,9 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form
 import { Alert, ButtonLink, DaysOverdue, EmptyState, Money, PageHeader, Table, Td, Th } from "../components/ui";
 import { access, assignableStaff } from "../lib/auth";
 import { load } from "../lib/errors";
-import { numberParam, param, type SearchParams } from "../lib/params";
+import { ExportLinks } from "../export/export-links";
+import { param, type SearchParams } from "../lib/params";
+import { clientListInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -22,16 +24,19 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const user = await access();
   const caller = await serverCaller();
   const staff = assignableStaff(await caller.settings.staff(), user);
-  const result = await load(() =>
-    caller.clients.listWithBalances({ search, accountManagerId: numberParam(params, "accountManagerId") }),
-  );
+  const result = await load(() => caller.clients.listWithBalances(clientListInput(params)));
 
   return (
     <>
       <PageHeader
         title="客户"
         subtitle={result.ok ? `应收余额与逾期按 ${formatChineseDate(result.data.asOf)} 计算` : undefined}
-        actions={user.can("clients.create") ? <ButtonLink href="/clients/new" variant="primary">新增客户</ButtonLink> : undefined}
+        actions={
+          <>
+            <ExportLinks report="clients" params={params} />
+            {user.can("clients.create") ? <ButtonLink href="/clients/new" variant="primary">新增客户</ButtonLink> : null}
+          </>
+        }
       />
       <FilterForm resetHref="/clients">
         <FilterField label="搜索">

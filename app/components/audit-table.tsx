@@ -14,7 +14,7 @@ export interface AuditRow {
 }
 
 /** Chinese names of the mutation procedures. */
-const ACTION_LABELS: Record<string, string> = {
+export const ACTION_LABELS: Record<string, string> = {
   "clients.create": "新增客户",
   "clients.update": "修改客户",
   "contracts.create": "新增合同",
@@ -121,3 +121,6 @@ export function AuditTable({ rows, timeZone }: { rows: readonly AuditRow[]; time
     </Table>
   );
 }
+
+/** The change lines and record name of a row, for the operation log export. */
+export { changes as auditChanges, subject as auditSubject };

@@ -8,6 +8,7 @@ import { NavLink } from "./nav-link";
 /** Entries of the navigation, each shown to the roles that may call `procedure`. */
 const SECTIONS = [
   { href: "/", label: "工作台", procedure: "reports.dashboard" },
+  { href: "/worklist", label: "今日待办", procedure: "collections.worklist" },
   { href: "/reminders", label: "到期提醒", procedure: "reports.reminders" },
   { href: "/clients", label: "客户", procedure: "clients.listWithBalances" },
   { href: "/payments/new", label: "登记回款", procedure: "payments.record" },
@@ -19,7 +20,10 @@ const SECTIONS = [
   { href: "/reports/cash-flow", label: "成本与现金流", procedure: "costs.cashFlow" },
   { href: "/costs", label: "运营成本", procedure: "costs.list" },
   { href: "/payments", label: "回款记录", procedure: "payments.list" },
+  { href: "/documents", label: "文书登记", procedure: "documents.list" },
   { href: "/audit", label: "操作日志", procedure: "audit.list" },
+  { href: "/settings/reminders/log", label: "提醒发送记录", procedure: "notifications.sendLog" },
+  { href: "/import", label: "导入", procedure: "imports.confirm" },
   { href: "/settings", label: "系统设置", procedure: "settings.saveCompany" },
 ];
 

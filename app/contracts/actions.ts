@@ -110,16 +110,17 @@ export async function createContractAction(_previous: FormState, formData: FormD
   const { values, count } = renumberInstallments(formValues(formData));
   const errors: Record<string, string> = {};
   const input = readContract(values, count, errors);
-  let saved: { contractId: number; creditApplied: number };
+  let saved: { contractId: number; creditApplied: number; creditWarnings: string[] };
   try {
     const caller = await serverCaller();
-    saved = await caller.contracts.create(input);
+    saved = await caller.contracts.create({ ...input, creditOverrideReason: values.creditOverrideReason ?? "" });
   } catch (error) {
     return failedContractForm(error, values, errors);
   }
 
   revalidatePath(`/clients/${input.clientId}`);
-  redirect(clientPageAfterSave(input.clientId, saved.contractId, "contract-created", saved.creditApplied));
+  const notice = saved.creditWarnings.length > 0 ? "contract-credit-warned" : "contract-created";
+  redirect(clientPageAfterSave(input.clientId, saved.contractId, notice, saved.creditApplied));
 }
 
 /** Saves an edited contract, if `version` is still the one the form was loaded with. */

@@ -26,6 +26,8 @@ interface FormProps {
   submitLabel: string;
   /** Whether the user sees and sets costs; the procedures ignore costs from other roles. */
   showCosts: boolean;
+  /** Whether to ask for the override reason a blacklisted client needs (shown also after such a rejection). */
+  creditOverride?: boolean;
 }
 
 /** Renders the contract form with its installment plan, for creating and editing. */
@@ -59,6 +61,7 @@ function ContractFields({
   cancelHref,
   submitLabel,
   showCosts,
+  creditOverride = false,
 }: Omit<FormProps, "action" | "initialValues"> & {
   state: FormState;
   formAction: (formData: FormData) => void;
@@ -137,6 +140,21 @@ function ContractFields({
       <Field label="备注" name="notes" error={errors.notes}>
         <TextArea name="notes" defaultValue={values.notes} error={errors.notes} />
       </Field>
+      {creditOverride || errors.creditOverrideReason ? (
+        <Field
+          label="放行原因（管理员填写）"
+          name="creditOverrideReason"
+          error={errors.creditOverrideReason}
+          hint="客户在拒绝合作名单上，须由管理员说明放行原因，原因将记录在案"
+        >
+          <TextInput
+            name="creditOverrideReason"
+            maxLength={200}
+            defaultValue={values.creditOverrideReason}
+            error={errors.creditOverrideReason}
+          />
+        </Field>
+      ) : null}
       <div className="flex items-center gap-3 pt-2">
         <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         <Link href={cancelHref} className="text-sm text-slate-600 hover:underline">

@@ -7,7 +7,9 @@ import { Alert, Card, EmptyState, Money, PageHeader, Table, Td, Th } from "../co
 import { requireAccess } from "../lib/auth";
 import { load } from "../lib/errors";
 import { numberParam, param, type SearchParams } from "../lib/params";
+import { ExportLinks } from "../export/export-links";
 import { AddCategoryForm, RecordCostForm, VoidCostForm } from "./cost-forms";
+import { costListInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -27,9 +29,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const categoryParam = param(params, "categoryId");
   const caller = await serverCaller();
   const [result, categories, clock] = await Promise.all([
-    load(() =>
-      caller.costs.list({ from, to, categoryId: categoryParam ? (numberParam(params, "categoryId") ?? NaN) : null }),
-    ),
+    load(() => caller.costs.list(costListInput(params))),
     caller.costs.categories(),
     caller.settings.clock(),
   ]);
@@ -50,7 +50,11 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="运营成本" subtitle="房租、人工等公司运营支出；作废的成本保留在列表中，不计入合计" />
+      <PageHeader
+        title="运营成本"
+        subtitle="房租、人工等公司运营支出；作废的成本保留在列表中，不计入合计"
+        actions={<ExportLinks report="costs" params={params} />}
+      />
       <FilterForm resetHref="/costs">
         <FilterField label="开始日期">
           <input type="date" name="from" defaultValue={from ?? ""} className={FILTER_INPUT} />

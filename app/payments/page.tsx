@@ -6,7 +6,9 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form
 import { Alert, ButtonLink, Card, EmptyState, Money, PageHeader, Stat, Table, Td, Th } from "../components/ui";
 import { access } from "../lib/auth";
 import { load } from "../lib/errors";
-import { param, type SearchParams } from "../lib/params";
+import { ExportLinks } from "../export/export-links";
+import type { SearchParams } from "../lib/params";
+import { paymentListInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +18,7 @@ type PaymentList = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>["
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const filter = {
-    from: param(params, "from"),
-    to: param(params, "to"),
-    search: param(params, "q"),
-    includeReversed: param(params, "reversed") === "1",
-  };
+  const filter = paymentListInput(params);
   const user = await access();
   const caller = await serverCaller();
   const result = await load(() => caller.payments.list(filter));
@@ -31,7 +28,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="回款记录"
         subtitle="所有客户的回款，按收款日期从新到旧"
-        actions={user.can("payments.record") ? <ButtonLink href="/payments/new" variant="primary">登记回款</ButtonLink> : undefined}
+        actions={
+          <>
+            <ExportLinks report="payments" params={params} />
+            {user.can("payments.record") ? <ButtonLink href="/payments/new" variant="primary">登记回款</ButtonLink> : null}
+          </>
+        }
       />
       <FilterForm resetHref="/payments">
         <FilterField label="收款日期从">

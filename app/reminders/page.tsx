@@ -7,15 +7,17 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form
 import { Alert, Card, DaysOverdue, EmptyState, Money, PageHeader, Table, Td, Th } from "../components/ui";
 import { access, assignableStaff } from "../lib/auth";
 import { load } from "../lib/errors";
-import { numberParam, param, type SearchParams } from "../lib/params";
+import { param, type SearchParams } from "../lib/params";
 import { OptionSelect, optionName } from "../reports/filter-options";
+import { ExportLinks } from "../export/export-links";
+import { DEFAULT_HORIZON_DAYS, remindersInput } from "./params";
 import { PrintButton } from "./print-button";
+import { BatchPrintForm } from "../documents/document-forms";
+import { DisputedTag, disputedClientIds } from "../collections/disputed-tag";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "到期提醒" };
-
-const DEFAULT_HORIZON_DAYS = 15;
 
 type Caller = Awaited<ReturnType<typeof serverCaller>>;
 type Reminders = Awaited<ReturnType<Caller["reports"]["reminders"]>>;
@@ -28,14 +30,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const staff = assignableStaff(allStaff, user);
 
   const horizonText = param(params, "horizonDays");
-  const result = await load(() =>
-    caller.reports.reminders({
-      asOf: param(params, "asOf"),
-      horizonDays: numberParam(params, "horizonDays") ?? DEFAULT_HORIZON_DAYS,
-      accountManagerId: numberParam(params, "accountManagerId"),
-      businessTypeId: numberParam(params, "businessTypeId"),
-    }),
-  );
+  const result = await load(() => caller.reports.reminders(remindersInput(params)));
 
   const managerName = optionName(staff, param(params, "accountManagerId"));
   const businessTypeName = optionName(businessTypes, param(params, "businessTypeId"));
@@ -52,7 +47,14 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             ? `截止日期 ${formatChineseDate(result.data.asOf)}　提前 ${result.data.horizonDays} 天提醒${scope ? `　${scope}` : ""}`
             : undefined
         }
-        actions={result.ok ? <PrintButton label="打印催收清单" /> : undefined}
+        actions={
+          result.ok ? (
+            <>
+              <ExportLinks report="reminders" params={params} />
+              <PrintButton label="打印催收清单" />
+            </>
+          ) : undefined
+        }
       />
       <FilterForm resetHref="/reminders">
         <FilterField label="截止日期">
@@ -81,7 +83,11 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
         </FilterField>
       </FilterForm>
       {result.ok ? (
-        <ReminderLists data={result.data} canDownloadLetters={user.can("reports.collectionLetter")} />
+        <ReminderLists
+          data={result.data}
+          canDownloadLetters={user.can("reports.collectionLetter")}
+          disputed={await disputedClientIds(caller, result.data.asOf)}
+        />
       ) : (
         <Alert>{result.message}</Alert>
       )}
@@ -91,10 +97,10 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function ReminderLists({ data, canDownloadLetters }: { data: Reminders; canDownloadLetters: boolean }) {
+function ReminderLists({ data, canDownloadLetters, disputed }: { data: Reminders; canDownloadLetters: boolean; disputed: Set<number> }) {
   return (
     <div className="print:[&_td]:px-2 print:[&_th]:px-2 print:[&_table]:text-xs">
-      <ClientsOwing data={data} canDownloadLetters={canDownloadLetters} />
+      <ClientsOwing data={data} canDownloadLetters={canDownloadLetters} disputed={disputed} />
       <UpcomingInstallments data={data} />
       <p className="text-xs text-slate-500">
         逾期天数 = 截止日期 − 最早未付分期的到期日（自然日，北京时间）；到期当日不算逾期。
@@ -103,7 +109,10 @@ function ReminderLists({ data, canDownloadLetters }: { data: Reminders; canDownl
   );
 }
 
-function ClientsOwing({ data, canDownloadLetters }: { data: Reminders; canDownloadLetters: boolean }) {
+/** Id of the batch printing form that the row checkboxes belong to. */
+const BATCH_PRINT_FORM = "batch-print";
+
+function ClientsOwing({ data, canDownloadLetters, disputed }: { data: Reminders; canDownloadLetters: boolean; disputed: Set<number> }) {
   const overdueCount = data.clients.filter((row) => row.overdue > 0).length;
   const title = `逾期 / 应收客户（${data.clients.length} 家，其中逾期 ${overdueCount} 家）`;
   if (data.clients.length === 0) {
@@ -118,6 +127,7 @@ function ClientsOwing({ data, canDownloadLetters }: { data: Reminders; canDownlo
 
   return (
     <Card title={title}>
+      {canDownloadLetters && overdueCount > 0 ? <BatchPrintForm formId={BATCH_PRINT_FORM} asOf={data.asOf} /> : null}
       <Table>
         <thead>
           <tr>
@@ -137,9 +147,13 @@ function ClientsOwing({ data, canDownloadLetters }: { data: Reminders; canDownlo
           {data.clients.map((row) => (
             <tr key={row.client.id} className="break-inside-avoid">
               <Td className="print:whitespace-nowrap">
+                {canDownloadLetters && row.overdue > 0 ? (
+                  <input type="checkbox" name="clientId" value={row.client.id} form={BATCH_PRINT_FORM} aria-label={`选择 ${row.client.name}`} className="no-print mr-2" />
+                ) : null}
                 <Link href={`/clients/${row.client.id}`} className="text-brand-700 hover:underline">
                   {row.client.name}
                 </Link>
+                {disputed.has(row.client.id) ? <DisputedTag /> : null}
               </Td>
               <Td>{row.client.contactPerson || "—"}</Td>
               <Td className="tabular-nums whitespace-nowrap">{row.client.phone || "—"}</Td>
@@ -157,12 +171,9 @@ function ClientsOwing({ data, canDownloadLetters }: { data: Reminders; canDownlo
               <PrintOnlyTd />
               <Td className="no-print whitespace-nowrap">
                 {row.overdue > 0 && canDownloadLetters ? (
-                  <a
-                    href={`/documents/collection-letter/${row.client.id}?asOf=${data.asOf}`}
-                    className="text-brand-700 hover:underline"
-                  >
-                    下载催款函
-                  </a>
+                  <Link href={`/documents/issue?clientId=${row.client.id}&asOf=${data.asOf}`} className="text-brand-700 hover:underline">
+                    发函
+                  </Link>
                 ) : null}
               </Td>
             </tr>

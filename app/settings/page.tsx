@@ -8,6 +8,9 @@ import { requireAccess } from "../lib/auth";
 import { load } from "../lib/errors";
 import { lookup, param, type SearchParams } from "../lib/params";
 import { AgingBoundsForm } from "./aging-form";
+import { LetterSettingsSection } from "./letter-settings";
+import { BlacklistSection, RewardRuleSection } from "./credit-settings";
+import { ReminderRulesSection } from "./reminder-rules-section";
 import { AddBusinessTypeForm, AddStaffForm, CompanyForm } from "./settings-forms";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +22,11 @@ const NOTICES: Record<string, string> = {
   "staff-added": "业务员已添加，可在客户资料中选择。",
   "business-type-added": "业务类型已添加，可在录入合同时选择。",
   "aging-saved": "账龄分段已保存，工作台和账龄分析将按新分段统计。",
+  "reminder-rules-saved": "提醒规则已保存，下一次每日提醒按新规则发送。",
+  "reward-rule-saved": "奖励规则已保存，客户页的奖励将按新规则计算。",
+  "wording-saved": "函件措辞已保存，之后出具的函件将使用新措辞。",
+  "seal-saved": "公章图片已保存，之后出具的文书将印上公章。",
+  "seal-cleared": "公章已移除，之后出具的文书不再印公章。",
 };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -39,7 +47,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="系统设置"
         subtitle="公司资料、业务员、业务类型与业务日期"
-        actions={user.can("users.list") ? <ButtonLink href="/settings/users">账号与权限</ButtonLink> : undefined}
+        actions={
+          <>
+            {user.can("users.list") ? <ButtonLink href="/settings/users">账号与权限</ButtonLink> : null}
+            {user.can("collections.addReason") ? <ButtonLink href="/settings/collection-reasons">未付款原因</ButtonLink> : null}
+          </>
+        }
       />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <div className="grid gap-5 xl:grid-cols-[3fr_2fr]">
@@ -58,9 +71,19 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {businessTypes.ok ? <BusinessTypeSection types={businessTypes.data} /> : <Alert>{businessTypes.message}</Alert>}
         </Card>
       </div>
+      <LetterSettingsSection caller={caller} />
       <Card title="账龄分段">
         {agingBounds.ok ? <AgingBoundsForm bounds={agingBounds.data} /> : <Alert>{agingBounds.message}</Alert>}
       </Card>
+      <ReminderRulesSection caller={caller} />
+      <div id="rewards" className="grid gap-5 xl:grid-cols-2">
+        <Card title="按时回款奖励">
+          <RewardRuleSection caller={caller} />
+        </Card>
+        <Card title="拒绝合作名单">
+          <BlacklistSection caller={caller} />
+        </Card>
+      </div>
     </>
   );
 }

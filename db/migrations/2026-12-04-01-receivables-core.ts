@@ -1,23 +1,18 @@
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Migrations are frozen in time: they import nothing from the application and
 // take `Kysely<any>` so later schema changes do not break them.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-/** Adds an auto-numbered integer primary key named `id`. */
+/**
+ * Adds an auto-numbered integer primary key named `id`. On PostgreSQL the
+ * schema plugin (db/dialect/postgres-schema.ts) makes it a bigint identity.
+ */
 function withId(db: Kysely<any>, table: string) {
-  const builder = db.schema.createTable(table);
-  if (isPostgres(db)) {
-    return builder.addColumn("id", "bigserial", (c) => c.primaryKey());
-  }
-  return builder.addColumn("id", "integer", (c) =>
-    c.primaryKey().autoIncrement(),
-  );
+  return db.schema
+    .createTable(table)
+    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
 }
 
 export async function up(db: Kysely<any>): Promise<void> {

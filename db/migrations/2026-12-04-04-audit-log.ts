@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter } from "kysely";
+import type { Kysely } from "kysely";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -7,13 +7,11 @@ import { type Kysely, PostgresAdapter } from "kysely";
  * with who made it and the values before and after as JSON text.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const table = db.schema.createTable("audit_log");
-  const withId =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? table.addColumn("id", "bigserial", (c) => c.primaryKey())
-      : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
-
-  await withId
+  // On PostgreSQL the schema plugin (db/dialect/postgres-schema.ts) makes
+  // this id a bigint identity.
+  await db.schema
+    .createTable("audit_log")
+    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_id", "text")
     .addColumn("actor_name", "text", (c) => c.notNull())

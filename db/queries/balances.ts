@@ -17,26 +17,83 @@ export interface BalanceFilter {
 
 type Db = Kysely<Database>;
 
-/** Sum of live allocations to installment `i` from payments received by `asOf`. */
-function appliedAsOf(eb: ExpressionBuilder<Database & { i: Database["installment"] }, "i">, asOf: string) {
-  return eb
-    .selectFrom("allocation as a")
-    .innerJoin("payment as p", "p.id", "a.payment_id")
-    .select((sub) => sub.fn.coalesce(sub.fn.sum<number>("a.amount"), sub.lit(0)).as("applied"))
-    .whereRef("a.installment_id", "=", "i.id")
-    .where("a.reversed_at", "is", null)
-    .where("p.received_on", "<=", asOf);
+/**
+ * Live allocations per installment from payments received after `asOf`.
+ * installment.paid_amount is the sum of every live allocation, so what was
+ * applied by `asOf` is paid_amount less these. Only payments after `asOf`
+ * are read (payment_received_idx); for today's date there are none.
+ * CROSS JOIN keeps SQLite from driving the query from all allocations
+ * instead, which it otherwise does to avoid sorting for the GROUP BY; on
+ * PostgreSQL it is an ordinary join.
+ */
+function laterAllocations(db: Db, asOf: string, filter: BalanceFilter) {
+  let query = db
+    .selectFrom("payment as p")
+    .crossJoin("allocation as a")
+    .whereRef("a.payment_id", "=", "p.id")
+    .where("p.received_on", ">", asOf)
+    .where("a.reversed_at", "is", null);
+  if (filter.clientId) query = query.where("p.client_id", "=", filter.clientId);
+  return query;
 }
 
 /**
- * Every installment of a contract signed by `asOf`, with what was applied to
- * it by then. The base of every balance, aging and reminder figure.
+ * Ids of the installments that may have money due on `asOf`: those open now
+ * (the partial index on paid_amount < amount) and those paid in full now
+ * that a payment received after `asOf` paid into. The two parts are
+ * disjoint, so UNION ALL needs no sort; UNION would make SQLite scan the
+ * whole table for ids in order.
  */
-export function installmentsAsOf(db: Db, asOf: string, filter: BalanceFilter = {}) {
-  let query = db
-    .selectFrom("installment as i")
+function openCandidates(db: Db, asOf: string, filter: BalanceFilter, dueRange: DueRange | null) {
+  return db
+    .selectFrom("installment")
+    .select("id")
+    .where(sql<boolean>`paid_amount < amount`)
+    .$if(dueRange !== null, (query) => query.where("due_date", ">=", dueRange!.from).where("due_date", "<=", dueRange!.to))
+    .unionAll(
+      laterAllocations(db, asOf, filter)
+        .innerJoin("installment as settled", "settled.id", "a.installment_id")
+        .where(sql<boolean>`settled.paid_amount >= settled.amount`)
+        .select("a.installment_id as id")
+        .groupBy("a.installment_id"),
+    );
+}
+
+type InstallmentSource = "installment" | "open";
+
+/** Due dates from `from` to `to`, both included. */
+export interface DueRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Installments of contracts signed by `asOf` with what was applied to them
+ * by then, from `source`: every installment, or only the candidates for
+ * money still due (see openInstallmentRowsAsOf), which then drive the join.
+ */
+function installmentRows(
+  db: Db,
+  asOf: string,
+  filter: BalanceFilter,
+  source: InstallmentSource,
+  dueRange: DueRange | null = null,
+) {
+  const later = laterAllocations(db, asOf, filter)
+    .select((eb) => ["a.installment_id", eb.fn.sum<number>("a.amount").as("amount")])
+    .groupBy("a.installment_id");
+  const base =
+    source === "installment"
+      ? db.selectFrom("installment as i")
+      : db
+          .selectFrom(openCandidates(db, asOf, filter, dueRange).as("k"))
+          .crossJoin("installment as i")
+          .whereRef("i.id", "=", "k.id");
+
+  let query = base
     .innerJoin("contract as c", "c.id", "i.contract_id")
     .innerJoin("client as cl", "cl.id", "c.client_id")
+    .leftJoin(later.as("l"), "l.installment_id", "i.id")
     .select((eb) => [
       "i.id as installment_id",
       "i.contract_id",
@@ -45,10 +102,11 @@ export function installmentsAsOf(db: Db, asOf: string, filter: BalanceFilter = {
       "cl.account_manager_id",
       "i.due_date",
       "i.amount",
-      appliedAsOf(eb, asOf).as("applied"),
+      eb(eb.ref("i.paid_amount"), "-", eb.fn.coalesce("l.amount", eb.lit(0))).as("applied"),
     ])
     .where("c.signed_on", "<=", asOf);
 
+  if (dueRange) query = query.where("i.due_date", ">=", dueRange.from).where("i.due_date", "<=", dueRange.to);
   if (filter.clientId) query = query.where("c.client_id", "=", filter.clientId);
   if (filter.accountManagerId) {
     query = query.where("cl.account_manager_id", "=", filter.accountManagerId);
@@ -59,10 +117,44 @@ export function installmentsAsOf(db: Db, asOf: string, filter: BalanceFilter = {
   return query;
 }
 
-/** Installments with money still due on `asOf`, oldest due date first. */
-export async function openInstallmentsAsOf(db: Db, asOf: string, filter: BalanceFilter = {}) {
+/**
+ * Every installment of a contract signed by `asOf`, with what was applied to
+ * it by then. The base of every balance, aging and reminder figure.
+ */
+export function installmentsAsOf(db: Db, asOf: string, filter: BalanceFilter = {}) {
+  return installmentRows(db, asOf, filter, "installment");
+}
+
+/**
+ * Selects the installments of installmentsAsOf with money still due on
+ * `asOf`, in the same columns, without reading settled history: those open now
+ * (the partial index on paid_amount < amount) and those that payments
+ * received after `asOf` paid into since. Sums of outstanding amounts over
+ * these equal the sums over installmentsAsOf, because settled installments
+ * add nothing. `dueRange` keeps only installments due in it, read by due
+ * date from the partial index.
+ */
+export function openInstallmentRowsAsOf(
+  db: Db,
+  asOf: string,
+  filter: BalanceFilter = {},
+  dueRange: DueRange | null = null,
+) {
+  return installmentRows(db, asOf, filter, "open", dueRange);
+}
+
+/**
+ * Installments with money still due on `asOf`, oldest due date first; only
+ * those due within `dueRange` when given.
+ */
+export async function openInstallmentsAsOf(
+  db: Db,
+  asOf: string,
+  filter: BalanceFilter = {},
+  dueRange: DueRange | null = null,
+) {
   const rows = await db
-    .selectFrom(installmentsAsOf(db, asOf, filter).as("x"))
+    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter, dueRange).as("x"))
     .innerJoin("contract as c", "c.id", "x.contract_id")
     .innerJoin("installment as i", "i.id", "x.installment_id")
     .select([
@@ -118,25 +210,7 @@ export async function clientBalancesAsOf(
       "x.client_id as clientId",
       eb.fn.sum<number>("x.amount").as("contracted"),
       eb.fn.sum<number>("x.applied").as("applied"),
-      eb.fn
-        .sum<number>(
-          eb.case().when("x.due_date", "<", asOf).then(sql<number>`x.amount - x.applied`).else(0).end(),
-        )
-        .as("overdue"),
-      eb.fn
-        .min<string | null>(
-          eb
-            .case()
-            .when(eb.and([eb("x.due_date", "<", asOf), sql<boolean>`x.amount > x.applied`]))
-            .then(eb.ref("x.due_date"))
-            .end(),
-        )
-        .as("oldestOverdueDueDate"),
-      eb.fn
-        .min<string | null>(
-          eb.case().when(sql<boolean>`x.amount > x.applied`).then(eb.ref("x.due_date")).end(),
-        )
-        .as("nextDueDate"),
+      ...dueColumns(eb, asOf),
     ])
     .groupBy("x.client_id")
     .execute();
@@ -150,6 +224,62 @@ export async function clientBalancesAsOf(
     oldestOverdueDueDate: row.oldestOverdueDueDate,
     nextDueDate: row.nextDueDate,
   }));
+}
+
+export type OwingBalanceRow = Omit<ClientBalanceRow, "contracted" | "applied">;
+
+/**
+ * Sums the rows of clientBalancesAsOf that have an amount outstanding,
+ * without the contracted and applied totals. It reads open installments
+ * only (openInstallmentRowsAsOf), so the cost follows what is still due
+ * rather than the whole history.
+ */
+export async function owingClientBalancesAsOf(
+  db: Db,
+  asOf: string,
+  filter: BalanceFilter = {},
+): Promise<OwingBalanceRow[]> {
+  const rows = await db
+    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter).as("x"))
+    .select((eb) => [
+      "x.client_id as clientId",
+      eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding"),
+      ...dueColumns(eb, asOf),
+    ])
+    .groupBy("x.client_id")
+    .having(sql<boolean>`sum(x.amount - x.applied) > 0`)
+    .execute();
+
+  return rows.map((row) => ({
+    clientId: row.clientId,
+    outstanding: Number(row.outstanding),
+    overdue: Number(row.overdue),
+    oldestOverdueDueDate: row.oldestOverdueDueDate,
+    nextDueDate: row.nextDueDate,
+  }));
+}
+
+type AgedRows = ExpressionBuilder<{ x: { due_date: string; amount: number; applied: number } }, "x">;
+
+/** Overdue amount, oldest overdue due date and next due date of installment rows selected as "x". */
+function dueColumns(eb: AgedRows, asOf: string) {
+  return [
+    eb.fn
+      .sum<number>(eb.case().when("x.due_date", "<", asOf).then(sql<number>`x.amount - x.applied`).else(0).end())
+      .as("overdue"),
+    eb.fn
+      .min<string | null>(
+        eb
+          .case()
+          .when(eb.and([eb("x.due_date", "<", asOf), sql<boolean>`x.amount > x.applied`]))
+          .then(eb.ref("x.due_date"))
+          .end(),
+      )
+      .as("oldestOverdueDueDate"),
+    eb.fn
+      .min<string | null>(eb.case().when(sql<boolean>`x.amount > x.applied`).then(eb.ref("x.due_date")).end())
+      .as("nextDueDate"),
+  ] as const;
 }
 
 /**
@@ -190,7 +320,7 @@ export async function agingTotals(
   filter: BalanceFilter = {},
 ): Promise<number[]> {
   const row = await db
-    .selectFrom(installmentsAsOf(db, asOf, filter).as("x"))
+    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter).as("x"))
     .select((eb) => agingBucketSums(eb, dueDateRanges))
     .executeTakeFirst();
 
@@ -198,8 +328,6 @@ export async function agingTotals(
     Number((row as Record<string, unknown> | undefined)?.[`bucket${index}`] ?? 0),
   );
 }
-
-type AgedRows = ExpressionBuilder<{ x: { due_date: string; amount: number; applied: number } }, "x">;
 
 /**
  * Builds one `sum(outstanding)` column per due-date range, aliased bucket0,

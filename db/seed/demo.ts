@@ -25,7 +25,9 @@ import {
   planContracts,
 } from "./demo-contracts";
 import { type PaymentPlan, planPayments } from "./demo-payments";
+import { seedDemoCollections } from "./demo-collections";
 import { seedDemoCosts } from "./demo-costs";
+import { seedDemoCredit } from "./demo-credit";
 import { seedDemoUsers } from "./demo-users";
 import { Random } from "./demo-random";
 
@@ -53,6 +55,8 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<null | Reco
     const plan = planDemo(clock.today());
     await writeDemo(trx, clock, plan);
     await seedDemoCosts(trx, clock, plan.months, DEMO_SEED + 3);
+    await seedDemoCollections(trx, clock);
+    await seedDemoCredit(trx, clock);
     await seedDemoUsers(trx);
     return countRows(trx);
   });

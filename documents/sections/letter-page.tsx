@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Page, StyleSheet, View } from "@react-pdf/renderer";
 
-import { PageNumberFooter } from "./page-footer";
+import { type PageNumbering, PageNumberFooter } from "./page-footer";
 import { theme } from "./theme";
 
 const styles = StyleSheet.create({
@@ -18,12 +18,16 @@ const styles = StyleSheet.create({
   },
 });
 
-/** Lays out an A4 page with the document margins and a page number on every page. */
-export function LetterPage({ children }: { children: ReactNode }) {
+/**
+ * Lays out an A4 page with the document margins and a page number on every
+ * page. `numbering` "page" counts within this element only, for PDFs that
+ * hold several documents.
+ */
+export function LetterPage({ children, numbering }: { children: ReactNode; numbering?: PageNumbering }) {
   return (
     <Page size="A4" style={styles.page}>
       <BodyText>{children}</BodyText>
-      <PageNumberFooter />
+      <PageNumberFooter numbering={numbering} />
     </Page>
   );
 }

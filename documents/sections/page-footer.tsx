@@ -19,14 +19,23 @@ export function formatPageNumber(pageNumber: number, totalPages: number) {
   return `第 ${pageNumber} 页 共 ${totalPages} 页`;
 }
 
+/**
+ * How pages are counted: across the whole PDF ("document"), or within each
+ * <Page> element ("page"), so every letter of a batch PDF starts at 第 1 页
+ * with its own total.
+ */
+export type PageNumbering = "document" | "page";
+
 /** Page number centred in the bottom margin, repeated on every page. */
-export function PageNumberFooter() {
+export function PageNumberFooter({ numbering = "document" }: { numbering?: PageNumbering }) {
   return (
     <Text
       fixed
       style={styles.footer}
-      render={({ pageNumber, totalPages }) =>
-        formatPageNumber(pageNumber, totalPages)
+      render={({ pageNumber, totalPages, subPageNumber, subPageTotalPages }) =>
+        numbering === "page"
+          ? formatPageNumber(subPageNumber, subPageTotalPages)
+          : formatPageNumber(pageNumber, totalPages)
       }
     />
   );

@@ -3,7 +3,7 @@
  * in the business time zone. At start, one more runs when the newest backup
  * is a day old or older, so a run missed while the app was down happens once.
  */
-import { databaseFile } from "../../db";
+import { databaseFile, postgresUrl } from "../../db";
 import { type Clock, clockFromEnv } from "../clock";
 import { logger } from "../logger";
 import { type BackupResult, backupDatabase } from "./backup";
@@ -166,12 +166,16 @@ const globalForBackups = globalThis as unknown as { huikuanBackupScheduler?: Bac
 /**
  * Starts the daily backups of HUIKUAN_DB as the environment configures them,
  * once per process: a second call returns the first scheduler. Returns
- * null, starting nothing, under Vitest, when HUIKUAN_BACKUP_AT is `off` or
+ * null, starting nothing, under Vitest, on PostgreSQL, when HUIKUAN_BACKUP_AT is `off` or
  * when a setting is invalid (logged as an error, so the app still starts).
  */
 export function startBackupScheduler(): BackupScheduler | null {
   if (globalForBackups.huikuanBackupScheduler) return globalForBackups.huikuanBackupScheduler;
   if (process.env.NODE_ENV === "test" || process.env.VITEST) return null;
+  if (postgresUrl()) {
+    logger.info("scheduled backups are off: DATABASE_URL is PostgreSQL, back it up with pg_dump");
+    return null;
+  }
 
   let settings: BackupSettings;
   let clock: Clock;

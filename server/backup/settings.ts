@@ -12,6 +12,21 @@ export interface BackupSettings {
   dailyAt: TimeOfDay | null;
 }
 
+/**
+ * Returns an error for the backup and restore commands when DATABASE_URL
+ * names PostgreSQL: they copy the SQLite file, and a PostgreSQL server is
+ * backed up with its own tools.
+ */
+export function backupUnavailableOnPostgres(): AppError {
+  return new AppError(
+    "BAD_REQUEST",
+    "当前数据库是 PostgreSQL（DATABASE_URL），备份与恢复命令只适用于 SQLite 数据库文件。" +
+      "请用 pg_dump 备份（如 pg_dump -Fc -f huikuan.dump \"$DATABASE_URL\"），用 pg_restore 恢复。\n" +
+      "The database is PostgreSQL (DATABASE_URL); backup and restore work only on the SQLite file. " +
+      "Use pg_dump to back up and pg_restore to restore.",
+  );
+}
+
 export const DEFAULT_KEEP = 14;
 export const DEFAULT_DAILY_AT: TimeOfDay = { hour: 2, minute: 30 };
 

@@ -7,6 +7,8 @@ import {
   updateContract,
 } from "../services/contracts";
 import { getClient } from "../services/clients";
+import { creditStatus, recordCreditOverride } from "../services/credit";
+import { AppError } from "../errors";
 import { procedure, router } from "../trpc";
 import { acceptCosts, hideCosts } from "./costs";
 import { date, fen, id, longText, optionalDate, text } from "../validation";
@@ -51,12 +53,48 @@ export const contractsRouter = router({
       return editableContractIds(ctx.db, input.clientId);
     }),
 
+  /**
+   * Creates a contract after the credit check: warnings (over the credit
+   * limit, long-overdue debt) come back with the result; a blacklisted
+   * client needs an administrator's override reason, which is recorded.
+   */
   create: procedure
-    .input(contractFields)
+    .input(
+      contractFields.extend({
+        creditOverrideReason: text("放行原因", { max: 200 }).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      const result = await createContract(ctx.db, ctx.clock, acceptCosts(input, ctx.user.role), ctx.scope);
+      const { creditOverrideReason, ...fields } = input;
+      const credit = await creditStatus(
+        ctx.db,
+        { clientId: fields.clientId, asOf: ctx.clock.today(), newAmount: fields.totalAmount },
+        ctx.scope,
+      );
+      if (credit.blocked) {
+        const reasons = credit.warnings.map((warning) => warning.message).join("；");
+        if (!creditOverrideReason) {
+          throw new AppError(
+            "CONFLICT",
+            `${reasons}。如确需签约，须由管理员填写放行原因后保存`,
+            "creditOverrideReason",
+          );
+        }
+        if (ctx.user.role !== "admin") {
+          throw new AppError("FORBIDDEN", "只有管理员可以为拒绝合作名单上的客户放行新合同", "creditOverrideReason");
+        }
+      }
+      const result = await createContract(ctx.db, ctx.clock, acceptCosts(fields, ctx.user.role), ctx.scope);
+      if (credit.blocked) {
+        await recordCreditOverride(
+          ctx.db,
+          { contractId: result.contractId, reason: creditOverrideReason ?? "", warnings: credit.warnings },
+          { id: ctx.user.id, name: ctx.user.name },
+          ctx.clock.nowIso(),
+        );
+      }
       ctx.audit.created("contract", result.contractId);
-      return result;
+      return { ...result, creditWarnings: credit.warnings.map((warning) => warning.message) };
     }),
 
   update: procedure

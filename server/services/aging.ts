@@ -1,9 +1,16 @@
 import { sql } from "kysely";
 
 import type { Db } from "../../db";
-import { agingBucketSums, type BalanceFilter, installmentsAsOf } from "../../db/queries/balances";
+import { agingBucketSums, type BalanceFilter, openInstallmentRowsAsOf } from "../../db/queries/balances";
 import { getAgingBuckets } from "./aging-settings";
 import { agingDueDateRanges } from "./reports";
+
+/**
+ * Orders client names as localeCompare(…, "zh-CN") does. One collator serves
+ * the whole sort, because localeCompare with a locale builds a collator per
+ * comparison, which dominates sorting thousands of clients.
+ */
+const chineseCollator = new Intl.Collator("zh-CN");
 
 export interface AgingClientRow {
   clientId: number;
@@ -16,14 +23,15 @@ export interface AgingClientRow {
 
 /**
  * Outstanding per client on `asOf`, split into the configured aging buckets,
- * summed in SQL with one sum(case …) per bucket over installmentsAsOf.
+ * summed in SQL with one sum(case …) per bucket over the installments
+ * still open on `asOf` (openInstallmentRowsAsOf).
  * Clients with nothing outstanding are left out.
  */
 export async function agingReport(db: Db, asOf: string, filter: BalanceFilter = {}) {
   const buckets = await getAgingBuckets(db);
   const ranges = agingDueDateRanges(asOf, buckets);
   const rows = await db
-    .selectFrom(installmentsAsOf(db, asOf, filter).as("x"))
+    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter).as("x"))
     .innerJoin("client as cl", "cl.id", "x.client_id")
     .leftJoin("staff as s", "s.id", "cl.account_manager_id")
     .select((eb) => [
@@ -48,7 +56,7 @@ export async function agingReport(db: Db, asOf: string, filter: BalanceFilter = 
         outstanding: Number(row.outstanding),
       };
     })
-    .sort((a, b) => b.outstanding - a.outstanding || a.clientName.localeCompare(b.clientName, "zh-CN"));
+    .sort((a, b) => b.outstanding - a.outstanding || chineseCollator.compare(a.clientName, b.clientName));
 
   const totals = buckets.map((_, index) => clients.reduce((sum, row) => sum + row.amounts[index]!, 0));
   const outstanding = clients.reduce((sum, row) => sum + row.outstanding, 0);

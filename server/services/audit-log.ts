@@ -1,4 +1,5 @@
 import type { Db } from "../../db";
+import type { AuditEntity } from "../audit";
 import { badInput } from "../errors";
 
 export interface AuditFilter {
@@ -12,7 +13,8 @@ export interface AuditFilter {
 }
 
 /** Audit entities users can filter by, with their Chinese names. */
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+/** Chinese name of every audit entity; typed by AuditEntity, so a new entity without a label fails the type check. */
+const ENTITY_LABELS: Record<AuditEntity, string> = {
   client: "客户",
   contract: "合同",
   payment: "回款",
@@ -20,7 +22,20 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   staff: "业务员",
   business_type: "业务类型",
   user: "账号",
+  cost: "运营成本",
+  document: "文书",
+  blacklist: "拒绝合作名单",
+  reward_redemption: "奖励使用",
+  contact: "催收记录",
+  promise: "付款承诺",
+  dispute: "争议",
+  collection_reason: "未付款原因",
+  notification_channel: "提醒渠道",
+  holiday: "节假日",
+  import: "导入",
 };
+
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = ENTITY_LABELS;
 
 /**
  * Lists audit rows, newest first. A contract's history is the rows about

@@ -167,6 +167,17 @@ export async function updateContract(
     if (applied) {
       throw new AppError("CONFLICT", "该合同已有回款核销，不能再修改合同金额或收款计划");
     }
+    // A dispute, open or resolved, keeps its installment as history, so the plan cannot be replaced.
+    const disputed = await trx
+      .selectFrom("installment_dispute as d")
+      .innerJoin("installment as i", "i.id", "d.installment_id")
+      .select("i.seq")
+      .where("i.contract_id", "=", contractId)
+      .orderBy("i.seq")
+      .executeTakeFirst();
+    if (disputed) {
+      throw new AppError("CONFLICT", `该合同第 ${disputed.seq} 期有争议记录，不能再修改合同金额或收款计划`);
+    }
 
     const updated = await trx
       .updateTable("contract")

@@ -89,6 +89,8 @@ export async function listUsers(db: Db) {
     ...row,
     role: isRole(row.role) ? row.role : null,
     disabled: Boolean(row.banned),
+    // better-auth stores ISO text on SQLite and timestamptz (a Date) on PostgreSQL.
+    createdAt: new Date(row.createdAt).toISOString(),
     // A placeholder address is shown as none.
     email: row.email.endsWith(`@${PLACEHOLDER_EMAIL_DOMAIN}`) ? "" : row.email,
   }));

@@ -61,8 +61,14 @@ test("client to collection letter", async ({ page }) => {
   await expect(row).toContainText("80 天");
   await expect(row).toContainText("2026-09-15");
 
+  // 80 days overdue and no earlier letter: the suggested level is 催款函.
+  await row.getByRole("link", { name: "发函" }).click();
+  await expect(page.getByRole("radio", { name: /^催款函/ })).toBeChecked();
+  await page.getByRole("button", { name: "出具并登记" }).click();
+  await expect(page.getByText("函件已出具并登记")).toBeVisible();
+
   const downloadPromise = page.waitForEvent("download");
-  await row.getByRole("link", { name: "下载催款函" }).click();
+  await page.getByRole("link", { name: "下载 PDF" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`催款函_${CLIENT}_2026年12月4日.pdf`);
 
@@ -76,6 +82,7 @@ test("client to collection letter", async ({ page }) => {
   expect(text).toContain("人民币柒万元整");
   expect(text).toContain("2026年12月4日");
   expect(text).toContain("特此函告");
+  expect(text).toMatch(/〔2026〕催字第\d{3}号/);
 
   // Every change above is in the audit trail, newest first.
   await page.goto("/audit");

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "../../db";
+import { DEFAULT_LETTER_WORDING } from "../../documents/letter-wording";
 import { appRouter } from "../../server/root";
 import { type Caller, type TestContext, createTestContext } from "../support/context";
+import { sealPng } from "../support/png";
 
 const TODAY = "2026-12-04";
 
@@ -49,12 +51,18 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
   return procedures[name]!(input);
 }
 
+/** A one-row receivables ledger for the imports.* mutations. */
+const AUDIT_IMPORT_CSV = "客户名称,合同编号,合同金额,到期日\n审计导入客户,AU-IMP-1,100,2026-11-01\n";
+
 describe("audit trail", () => {
   let ctx: TestContext;
   let admin: Caller;
   let adminId = "";
   let targetUserId = "";
-  const ids = { clientId: 0, contractId: 0, editableContractId: 0, paymentId: 0, costId: 0 };
+  const ids = { clientId: 0, contractId: 0, editableContractId: 0, paymentId: 0, costId: 0, rewardClientId: 0, documentId: 0, staffId: 0 };
+  const importUpload = { uploadId: "" };
+  const importJobUpload = { uploadId: "" };
+  const collectionIds = { contactId: 0, promiseId: 0, disputeId: 0, installmentId: 0 };
 
   beforeAll(async () => {
     ctx = await createTestContext(TODAY);
@@ -72,6 +80,28 @@ describe("audit trail", () => {
     ids.editableContractId = (
       await admin.contracts.create({ ...contractFields, clientId: ids.clientId, contractNo: "AU-2", installments: [{ label: "全款", dueDate: "2027-03-01", amount: 100000 }] })
     ).contractId;
+    // Credit and rewards: a client that paid an installment before its due date.
+    await admin.rewards.saveRule({ enabled: true, basisPoints: 100, kind: "rebate", startsOn: "2026-01-01" });
+    ids.rewardClientId = (await admin.clients.create({ name: "奖励客户", contactPerson: "", phone: "", address: "", accountManagerId: null, notes: "" })).clientId;
+    const rewarded = await admin.contracts.create({ ...contractFields, clientId: ids.rewardClientId, contractNo: "AU-R", installments: [{ label: "全款", dueDate: "2027-01-01", amount: 100000 }] });
+    await admin.payments.record({ clientId: ids.rewardClientId, receivedOn: "2026-11-20", amount: 100000, method: "银行转账", bankReference: "", note: "", contractId: rewarded.contractId });
+    // Issued documents: the company profile letters need, and a letter for documents.void.
+    await admin.settings.saveCompany(company);
+    ids.documentId = (await admin.documents.issueLetter({ clientId: ids.clientId, level: "payment_reminder" })).documentId;
+    // Reminder notifications: an account manager whose e-mail address notifications.setStaffEmail sets.
+    ids.staffId = (await admin.settings.addStaff({ name: "提醒业务员", phone: "" })).staffId;
+    // Spreadsheet import: an uploaded one-row ledger for imports.confirm.
+    importUpload.uploadId = (await admin.imports.upload({ fileName: "审计.csv", content: Buffer.from(AUDIT_IMPORT_CSV).toString("base64") })).uploadId;
+    // Collection work: a contact and a promise to correct and void, a dispute to resolve, an installment to dispute.
+    collectionIds.contactId = (await admin.collections.logContact({ clientId: ids.clientId, channel: "电话", person: "李会计", outcome: "" })).contactId;
+    collectionIds.promiseId = (await admin.collections.recordPromise({ clientId: ids.clientId, amount: 100, promisedOn: "2026-12-31", note: "" })).promiseId;
+    const disputed = await ctx.db.selectFrom("installment").select("id").where("contract_id", "=", ids.contractId).executeTakeFirstOrThrow();
+    collectionIds.disputeId = (await admin.collections.openDispute({ installmentId: disputed.id, reason: "画面色差" })).disputeId;
+    const disputable = await admin.contracts.create({ ...contractFields, clientId: ids.clientId, contractNo: "AU-D" });
+    const undisputed = await ctx.db.selectFrom("installment").select("id").where("contract_id", "=", disputable.contractId).executeTakeFirstOrThrow();
+    collectionIds.installmentId = undisputed.id;
+    // Background import confirm: an uploaded one-row ledger for imports.startConfirm.
+    importJobUpload.uploadId = (await admin.imports.upload({ fileName: "审计后台.csv", content: Buffer.from(AUDIT_IMPORT_CSV).toString("base64") })).uploadId;
   }, 60_000);
 
   function validInput(path: string): unknown {
@@ -95,6 +125,49 @@ describe("audit trail", () => {
       "users.update": { userId: targetUserId, name: "改名用户", role: "viewer", staffId: null },
       "users.setDisabled": { userId: targetUserId, disabled: true },
       "users.setPassword": { userId: targetUserId, password: "another-password-1" },
+      // Credit control and on-time rewards
+      "credit.setLimit": { clientId: ids.rewardClientId, creditLimit: 500000 },
+      "credit.blacklist": { clientId: ids.rewardClientId, reason: "恶意拖欠" },
+      "credit.lift": { clientId: ids.rewardClientId, reason: "已结清" },
+      "rewards.saveRule": { enabled: true, basisPoints: 100, kind: "rebate", startsOn: "2026-01-01" },
+      "rewards.redeem": { clientId: ids.rewardClientId, amount: 500, usedOn: "2026-12-01", contractId: null, note: "" },
+      "rewards.voidRedemption": { redemptionId: 1, reason: "录入错误" },
+      // Issued documents and letter settings
+      "documents.void": { documentId: ids.documentId, reason: "录入错误" },
+      "documents.issueLetter": { clientId: ids.clientId, level: "collection_demand" },
+      "documents.issueBatch": { clientIds: [ids.clientId], level: "final_notice" },
+      "documents.startBatch": { documentIds: [ids.documentId], format: "zip" },
+      "documents.saveWording": { level: "collection_demand", ...DEFAULT_LETTER_WORDING.collection_demand },
+      "documents.saveSeal": { pngBase64: sealPng().toString("base64") },
+      "documents.clearSeal": {},
+      // Reminder notifications.
+      "notifications.saveRules": { enabled: true, daysBefore: 3, onDueDate: true, overdueEveryDays: 7, minAmount: 0, sendAt: "09:00", skipNonWorkingDays: true },
+      "notifications.saveEmailChannel": { enabled: false, host: "127.0.0.1", port: 9, tls: true, user: "robot", smtpPassword: "smtp-password-1", from: "huikuan@example.com", financeRecipients: [] },
+      "notifications.saveWecomChannel": { enabled: false, webhookUrl: "http://127.0.0.1:9/cgi-bin/webhook/send?key=wecom-password-1" },
+      "notifications.saveDingtalkChannel": { enabled: false, webhookUrl: "http://127.0.0.1:9/robot/send?access_token=password-1", signingSecret: "SECpassword1" },
+      "notifications.sendTest": { channel: "wecom" },
+      "notifications.setStaffEmail": { staffId: ids.staffId, email: "audit@example.com" },
+      "notifications.saveHoliday": { date: "2026-12-31", kind: "holiday", name: "审计假日" },
+      "notifications.removeHoliday": { date: "2026-01-01" },
+      // Spreadsheet import
+      "imports.upload": { fileName: "审计.csv", content: Buffer.from(AUDIT_IMPORT_CSV).toString("base64") },
+      "imports.confirm": { uploadId: importUpload.uploadId, entity: "contracts", mapping: { clientName: "客户名称", contractNo: "合同编号", totalAmount: "合同金额", dueDate: "到期日" }, dateOrder: "ymd" },
+      "imports.savePreset": { name: "审计方案", entity: "contracts", mapping: { clientName: "客户名称" }, dateOrder: "ymd" },
+      // Statements of account and situation statements.
+      "statements.issueStatement": { clientId: ids.clientId, from: "2026-11-01", to: "2026-11-30" },
+      "statements.issueSituation": { kind: "situation_summary", clientId: null, addressee: "公司领导", facts: "事实", summary: "总结", signatory: "星海广告有限公司", date: TODAY },
+      // Collection work: contact log, promises, disputes.
+      "collections.addReason": { name: "审计原因" },
+      "collections.updateReason": { reasonId: 1, name: "审计改名原因", active: false },
+      "collections.logContact": { clientId: ids.clientId, channel: "微信", person: "王总", promise: { amount: 500, promisedOn: "2026-12-20" } },
+      "collections.updateContact": { contactId: collectionIds.contactId, channel: "电话", person: "李会计", outcome: "更正" },
+      "collections.voidContact": { contactId: collectionIds.contactId, reason: "录错客户" },
+      "collections.recordPromise": { clientId: ids.clientId, amount: 300, promisedOn: "2026-12-25" },
+      "collections.voidPromise": { promiseId: collectionIds.promiseId, reason: "录错" },
+      "collections.openDispute": { installmentId: collectionIds.installmentId, reason: "点位偏移" },
+      "collections.resolveDispute": { disputeId: collectionIds.disputeId, note: "已协商" },
+      // Background import confirm.
+      "imports.startConfirm": { uploadId: importJobUpload.uploadId, entity: "contracts", mapping: { clientName: "客户名称", contractNo: "合同编号", totalAmount: "合同金额", dueDate: "到期日" }, dateOrder: "ymd" },
     };
     return inputs[path];
   }

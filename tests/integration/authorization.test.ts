@@ -1,9 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { DEFAULT_LETTER_WORDING } from "../../documents/letter-wording";
 import { canCall, PROCEDURE_ROLES, type Role, ROLES } from "../../server/permissions";
 import { appRouter } from "../../server/root";
 import { type Caller, createTestContext, type TestContext } from "../support/context";
+import { sealPng } from "../support/png";
 
 const TODAY = "2026-12-04";
 
@@ -152,8 +154,101 @@ function validInputs(targetUserId: string, run: number): Record<string, unknown>
     "costs.cashFlow": {},
     "audit.forClient": { clientId: IDS.clientA },
     "audit.forContract": { contractId: IDS.contractA },
+    // Credit control and on-time rewards (client B is blacklisted, then lifted)
+    "credit.status": { clientId: IDS.clientA, newAmount: 100 },
+    "credit.setLimit": { clientId: IDS.clientA, creditLimit: 1_000_000 + run },
+    "credit.blacklist": { clientId: IDS.clientB, reason: `恶意拖欠 ${run}` },
+    "credit.lift": { clientId: IDS.clientB, reason: `已结清 ${run}` },
+    "credit.blacklisted": {},
+    "rewards.rule": undefined,
+    "rewards.saveRule": { enabled: true, basisPoints: 100, kind: "rebate", startsOn: "2026-01-01" },
+    "rewards.summary": { clientId: IDS.clientA },
+    "rewards.redeem": { clientId: IDS.clientA, amount: 10, usedOn: "2026-12-01", contractId: null, note: "" },
+    "rewards.voidRedemption": { redemptionId: run, reason: "录错" },
+    // Issued documents: letters 1 and 2 to client A, voided one each by the allowed roles
+    "documents.list": {},
+    "documents.get": { documentId: 1 },
+    "documents.download": { documentId: 1 },
+    "documents.void": { documentId: run, reason: "发错" },
+    "documents.suggestLevel": { clientId: IDS.clientA },
+    "documents.previewLetter": { clientId: IDS.clientA, level: "payment_reminder" },
+    "documents.issueLetter": { clientId: IDS.clientA, level: "suggested" },
+    "documents.issueBatch": { clientIds: [IDS.clientA], level: "collection_demand" },
+    "documents.startBatch": { documentIds: [1], format: "zip" },
+    "documents.batchStatus": { jobId: documentFixture.managerJobId },
+    "documents.wording": undefined,
+    "documents.saveWording": { level: "payment_reminder", ...DEFAULT_LETTER_WORDING.payment_reminder },
+    "documents.seal": undefined,
+    "documents.saveSeal": { pngBase64: sealPng().toString("base64") },
+    "documents.clearSeal": undefined,
+    // Reminder notifications.
+    "notifications.overview": undefined,
+    "notifications.saveRules": { enabled: true, daysBefore: 3, onDueDate: true, overdueEveryDays: 7, minAmount: 0, sendAt: "09:00", skipNonWorkingDays: true },
+    "notifications.saveEmailChannel": { enabled: false, host: "", port: 465, tls: true, user: "", smtpPassword: "", from: "", financeRecipients: [] },
+    "notifications.saveWecomChannel": { enabled: false, webhookUrl: "" },
+    "notifications.saveDingtalkChannel": { enabled: false, webhookUrl: "", signingSecret: "" },
+    "notifications.sendTest": { channel: "wecom" },
+    "notifications.staffEmails": undefined,
+    "notifications.setStaffEmail": { staffId: IDS.managerA, email: `manager${run}@example.com` },
+    "notifications.holidays": { year: 2026 },
+    "notifications.saveHoliday": { date: "2026-12-31", kind: "holiday", name: `测试假日${run}` },
+    "notifications.removeHoliday": { date: "2026-01-01" },
+    "notifications.sendLog": {},
+    // Spreadsheet import: each allowed confirm imports an upload of its own.
+    "imports.upload": { fileName: "授权.csv", content: Buffer.from(IMPORT_CSV).toString("base64") },
+    "imports.inspect": { uploadId: importFixture.uploadIds[2], entity: "contracts" },
+    "imports.preview": { ...importSettings, uploadId: importFixture.uploadIds[2] },
+    "imports.confirm": { ...importSettings, uploadId: importFixture.uploadIds[run - 1] },
+    "imports.presets": undefined,
+    "imports.savePreset": { name: `授权方案${run}`, entity: "contracts", mapping: importSettings.mapping, dateOrder: "ymd" },
+    "imports.history": undefined,
+    "imports.get": { importId: importFixture.importId },
+    // Statements of account and situation statements.
+    "statements.accountStatement": { clientId: IDS.clientA, from: "2026-10-01", to: "2026-11-30" },
+    "statements.issueStatement": { clientId: IDS.clientA, from: "2026-10-01", to: "2026-11-30" },
+    "statements.draftClientSituation": { clientId: IDS.clientA, addressedTo: "management" },
+    "statements.draftSummarySituation": { from: "2026-11-01" },
+    "statements.previewSituation": { kind: "situation_client", clientId: IDS.clientA, addressee: "公司领导", facts: "事实", summary: "总结", signatory: "星海广告有限公司", date: TODAY },
+    "statements.issueSituation": { kind: "situation_client", clientId: IDS.clientA, addressee: "公司领导", facts: "事实", summary: "总结", signatory: "星海广告有限公司", date: TODAY },
+    // Collection work: contact log, promises, disputes, worklist.
+    "collections.reasons": undefined,
+    "collections.addReason": { name: `新原因${run}` },
+    "collections.updateReason": { reasonId: 1, name: `原因改名${run}`, active: true },
+    "collections.logContact": { clientId: IDS.clientA, channel: "上门拜访", person: "王总", promise: { amount: 100, promisedOn: "2026-12-20" } },
+    "collections.updateContact": { contactId: collectionsFixture.contactIds[run - 1], channel: "电话", person: "李会计", outcome: `第 ${run} 次更正` },
+    "collections.voidContact": { contactId: collectionsFixture.contactIds[run - 1], reason: "录错" },
+    "collections.recordPromise": { clientId: IDS.clientA, amount: 100, promisedOn: "2026-12-31" },
+    "collections.voidPromise": { promiseId: collectionsFixture.promiseIds[run - 1], reason: "录错" },
+    "collections.openDispute": { installmentId: collectionsFixture.installmentIds[run - 1], reason: "点位偏移" },
+    "collections.resolveDispute": { disputeId: collectionsFixture.disputeIds[run - 1], note: "已协商" },
+    "collections.forClient": { clientId: IDS.clientA },
+    "collections.listContacts": {},
+    "collections.disputes": {},
+    "collections.worklist": {},
+    // Background import confirm: each allowed startConfirm confirms an upload of its own.
+    "imports.startConfirm": { ...importSettings, uploadId: importJobFixture.uploadIds[run - 1] },
+    "imports.confirmStatus": { jobId: importJobFixture.jobId },
   };
 }
+
+/** Uploads of a one-row ledger for the imports.* calls, and an import already confirmed. */
+const IMPORT_CSV = "客户名称,合同编号,合同金额,到期日\n授权导入客户,AUTH-IMP-1,100,2026-11-01\n";
+const importSettings = {
+  entity: "contracts" as const,
+  mapping: { clientName: "客户名称", contractNo: "合同编号", totalAmount: "合同金额", dueDate: "到期日" },
+  dateOrder: "ymd" as const,
+  defaultBusinessType: "",
+};
+const importFixture = { uploadIds: [] as string[], importId: 0 };
+
+/** Batch job started by account manager A, whose status every allowed role may read. */
+const documentFixture = { managerJobId: "" };
+
+/** Collection records made in the fixture, indexed by run - 1 (admin, finance, account manager). */
+const collectionsFixture = { contactIds: [] as number[], promiseIds: [] as number[], installmentIds: [] as number[], disputeIds: [] as number[] };
+
+/** Uploads for the allowed imports.startConfirm calls, and a confirm job every allowed role may read. */
+const importJobFixture = { uploadIds: [] as string[], jobId: "" };
 
 describe("permission table", () => {
   it("lists every procedure", () => {
@@ -196,13 +291,52 @@ describe("every procedure for every role", () => {
     // A contract with nothing applied, for contracts.update.
     await ctx.caller.contracts.create({ ...contractFields, clientId: IDS.clientA, contractNo: "A-edit", installments: [{ label: "全款", dueDate: "2027-06-01", amount: 100000 }] });
 
+    // On-time reward for client A, which the allowed rewards.redeem calls use.
+    await ctx.caller.rewards.saveRule({ enabled: true, basisPoints: 100, kind: "rebate", startsOn: "2026-01-01" });
+    const rewarded = await ctx.caller.contracts.create({ ...contractFields, clientId: IDS.clientA, contractNo: "A-reward", installments: [{ label: "全款", dueDate: "2027-06-01", amount: 100000 }] });
+    await ctx.caller.payments.record({ clientId: IDS.clientA, receivedOn: "2026-11-25", amount: 100000, method: "现金", bankReference: "", note: "", contractId: rewarded.contractId });
+
     for (const role of ROLES) {
       const signedIn = await ctx.signIn(role, { staffId: role === "account_manager" ? IDS.managerA : null });
       callers.set(role, signedIn.caller);
     }
+    // Issued documents: two letters to client A and a batch job of account manager A.
+    await ctx.caller.documents.issueLetter({ clientId: IDS.clientA, level: "payment_reminder" });
+    await ctx.caller.documents.issueLetter({ clientId: IDS.clientA, level: "payment_reminder" });
+    documentFixture.managerJobId = (await callers.get("account_manager")!.documents.startBatch({ documentIds: [1], format: "zip" })).jobId;
     callers.set("signed out", ctx.callerAs(null));
     const target = await ctx.signIn("viewer");
     targetUserId = target.user.id;
+    // Spreadsheet import: uploads for the allowed confirm calls and inspect/preview, and one confirmed import.
+    for (let index = 0; index < 4; index += 1) {
+      const { uploadId } = await ctx.caller.imports.upload({ fileName: "授权.csv", content: Buffer.from(IMPORT_CSV).toString("base64") });
+      importFixture.uploadIds.push(uploadId);
+    }
+    importFixture.importId = (await ctx.caller.imports.confirm({ ...importSettings, uploadId: importFixture.uploadIds[3]! })).importId;
+    // Collection work: per role that may log one, a contact and a promise of its own (only the author
+    // edits a contact), and a contract of six installments, the last three disputed for resolveDispute.
+    const collectionContract = await ctx.caller.contracts.create({
+      ...contractFields,
+      clientId: IDS.clientA,
+      contractNo: "A-collections",
+      installments: [20000, 20000, 20000, 20000, 10000, 10000].map((amount, index) => ({ label: `第${index + 1}期`, dueDate: "2027-03-01", amount })),
+    });
+    const collectionInstallments = await ctx.db.selectFrom("installment").select("id").where("contract_id", "=", collectionContract.contractId).orderBy("seq").execute();
+    collectionsFixture.installmentIds = collectionInstallments.map((row) => row.id);
+    for (const role of ["admin", "finance", "account_manager"] as const) {
+      const roleCaller = callers.get(role)!;
+      collectionsFixture.contactIds.push((await roleCaller.collections.logContact({ clientId: IDS.clientA, channel: "电话", person: "李会计", outcome: "" })).contactId);
+      collectionsFixture.promiseIds.push((await roleCaller.collections.recordPromise({ clientId: IDS.clientA, amount: 100, promisedOn: "2026-12-31", note: "" })).promiseId);
+    }
+    for (const installmentId of collectionsFixture.installmentIds.slice(3)) {
+      collectionsFixture.disputeIds.push((await ctx.caller.collections.openDispute({ installmentId, reason: "画面色差" })).disputeId);
+    }
+    // Background import confirm: uploads for the allowed startConfirm calls and a job started by the administrator.
+    for (let index = 0; index < 3; index += 1) {
+      const { uploadId } = await ctx.caller.imports.upload({ fileName: "授权后台.csv", content: Buffer.from(IMPORT_CSV).toString("base64") });
+      importJobFixture.uploadIds.push(uploadId);
+    }
+    importJobFixture.jobId = (await ctx.caller.imports.startConfirm({ ...importSettings, uploadId: importJobFixture.uploadIds[2]! })).jobId;
   }, 60_000);
 
   it("has a valid input for every procedure", () => {
@@ -259,6 +393,11 @@ describe("account manager scope", () => {
     ["payments.get", { paymentId: IDS.paymentB }],
     ["payments.openContracts", { clientId: IDS.clientB }],
     ["reports.collectionLetter", { clientId: IDS.clientB }],
+    // Collection work.
+    ["collections.logContact", { clientId: IDS.clientB, channel: "电话", person: "李会计" }],
+    ["collections.recordPromise", { clientId: IDS.clientB, amount: 100, promisedOn: "2026-12-31" }],
+    ["collections.openDispute", { installmentId: 2, reason: "色差" }],
+    ["collections.forClient", { clientId: IDS.clientB }],
   ])("%s of another manager's client is not found", async (path, input) => {
     const error = await outcome(call(managerA, path, input));
 

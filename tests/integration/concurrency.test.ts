@@ -10,7 +10,7 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 
 import type { Db } from "../../db";
-import { type TestContext, createTestContext } from "../support/context";
+import { TESTING_ON_POSTGRES, type TestContext, createTestContext } from "../support/context";
 
 type Caller = TestContext["caller"];
 
@@ -207,7 +207,8 @@ describe("concurrent payments on one connection", () => {
   });
 });
 
-describe("concurrent payments on two connections", () => {
+// SQLite file locking; PostgreSQL has its own test in concurrency-postgres.test.ts.
+describe.skipIf(TESTING_ON_POSTGRES)("concurrent payments on two connections", () => {
   it("apply or reject each payment but never over-apply", async () => {
     const file = tempDatabaseFile();
     const first = await createTestContext(TODAY, file);
@@ -295,7 +296,8 @@ process.stdout.write(JSON.stringify(outcomes));
 `;
 }
 
-describe("concurrent payments from two processes", () => {
+// SQLite file locking; PostgreSQL has its own test in concurrency-postgres.test.ts.
+describe.skipIf(TESTING_ON_POSTGRES)("concurrent payments from two processes", () => {
   it("record every payment and never over-apply", async () => {
     const file = tempDatabaseFile();
     const ctx = await createTestContext(TODAY, file);

@@ -11,11 +11,14 @@ import { Alert, ButtonLink, Card, Money, PageHeader, Stat } from "../../componen
 import { type Access, access } from "../../lib/auth";
 import { load } from "../../lib/errors";
 import { lookup, numberParam, param, routeId, type SearchParams } from "../../lib/params";
+import { CollectionFlags, CollectionsSection } from "./collections-section";
 import { ContractLedger, type PlannedRow } from "./contract-ledger";
 import type { Ledger } from "./ledger-types";
 import { PaymentHistory } from "./payment-history";
 import { PrintButton } from "./print-button";
+import { IssuedDocuments } from "./issued-documents";
 import { AuditTable } from "../../components/audit-table";
+import { CreditSection } from "./credit-section";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +32,12 @@ const NOTICES: Record<string, string> = {
   "client-updated": "客户资料已保存。",
   "contract-created": "合同已保存。",
   "contract-updated": "合同修改已保存。",
+  "contract-credit-warned": "合同已保存，但有信用提示，请查看下方的信用状况。",
+  "credit-limit-saved": "信用额度已保存。",
+  blacklisted: "客户已列入拒绝合作名单。",
+  "blacklist-lifted": "客户已移出拒绝合作名单。",
+  "reward-redeemed": "奖励使用已登记。",
+  "redemption-voided": "奖励使用记录已作废。",
 };
 
 export default async function ClientPage({
@@ -62,15 +71,26 @@ export default async function ClientPage({
     <>
       <ClientHeader client={ledger.client} asOf={ledger.asOf} user={user} />
       <Notice query={query} />
+      <CollectionFlags caller={caller} clientId={clientId} asOf={ledger.asOf} />
       <ClientDetails client={ledger.client} />
       <AsOfForm clientId={clientId} asOf={ledger.asOf} />
       <Balances ledger={ledger} />
+      <CreditSection
+        caller={caller}
+        clientId={clientId}
+        asOf={ledger.asOf}
+        today={clockFromEnv().today()}
+        user={user}
+        contracts={ledger.contracts.map((contract) => ({ id: contract.id, contractNo: contract.contractNo }))}
+      />
       <Card title={`合同与收款计划（${ledger.contracts.length} 份）`}>
         <ContractSection caller={caller} ledger={ledger} user={user} />
       </Card>
       <Card title="回款记录">
         <PaymentSection ledger={ledger} user={user} />
       </Card>
+      <CollectionsSection caller={caller} clientId={clientId} asOf={ledger.asOf} user={user} query={query} />
+      <IssuedDocuments caller={caller} clientId={clientId} canIssue={user.can("documents.issueLetter")} />
       {user.can("audit.forClient") ? <ClientHistory caller={caller} clientId={clientId} /> : null}
     </>
   );
@@ -107,11 +127,11 @@ function ClientHeader({ client, asOf, user }: { client: Client; asOf: string; us
               登记回款
             </ButtonLink>
           ) : null}
-          {user.can("reports.collectionLetter") ? (
-            <ButtonLink href={`/documents/collection-letter/${client.id}${asOfQuery}`} download>
-              下载催款函
-            </ButtonLink>
+          {user.can("documents.issueLetter") ? (
+            <ButtonLink href={`/documents/issue?clientId=${client.id}${asOfQuery.replace("?", "&")}`}>催款函</ButtonLink>
           ) : null}
+          <ButtonLink href={`/documents/statement?clientId=${client.id}`}>对账单</ButtonLink><ButtonLink href={`/documents/situation?kind=client&clientId=${client.id}`}>情况说明</ButtonLink>
+          <ButtonLink href={`/export/contacts?format=xlsx&clientId=${client.id}&voided=1`} download>导出催收记录</ButtonLink>
           <PrintButton />
         </>
       }

@@ -18,6 +18,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
   const caller = await serverCaller();
 
   let client: ClientChoice;
+  let credit: Awaited<ReturnType<typeof caller.credit.status>> | null = null;
   if (clientId !== undefined) {
     const result = await load(() => caller.clients.get({ clientId }));
     if (!result.ok) {
@@ -30,6 +31,8 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
       );
     }
     client = { kind: "fixed", id: result.data.id, name: result.data.name };
+    const status = await load(() => caller.credit.status({ clientId }));
+    if (status.ok) credit = status.data;
   } else {
     const options = await caller.clients.list({});
     if (options.length === 0) {
@@ -52,8 +55,19 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
         title="新增合同"
         subtitle={client.kind === "fixed" ? `客户：${client.name}` : "收款计划各期金额之和必须等于合同金额"}
       />
+      {credit && credit.warnings.length > 0 ? (
+        <Alert tone={credit.blocked ? "error" : "warning"}>
+          <p className="font-medium">信用提示</p>
+          <ul className="mt-1 list-disc pl-5">
+            {credit.warnings.map((warning) => (
+              <li key={warning.code}>{warning.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       <Card>
         <ContractForm
+          creditOverride={Boolean(credit?.blocked) && user.user.role === "admin"}
           action={createContractAction}
           initialValues={client.kind === "fixed" ? { clientId: String(client.id) } : {}}
           client={client}

@@ -8,8 +8,10 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-f
 import { Alert, Card, EmptyState, Money, PageHeader, Table, Td, Th } from "../../components/ui";
 import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
-import { numberParam, param, type SearchParams } from "../../lib/params";
+import { ExportLinks } from "../../export/export-links";
+import { param, type SearchParams } from "../../lib/params";
 import { OptionSelect, optionName } from "../filter-options";
+import { agingInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -33,13 +35,7 @@ export default async function AgingPage({ searchParams }: { searchParams: Promis
   };
   const caller = await serverCaller();
   const [staff, businessTypes] = await Promise.all([caller.settings.staff(), caller.settings.businessTypes()]);
-  const result = await load(() =>
-    caller.aging.report({
-      asOf: query.asOf,
-      accountManagerId: numberParam(params, "accountManagerId"),
-      businessTypeId: numberParam(params, "businessTypeId"),
-    }),
-  );
+  const result = await load(() => caller.aging.report(agingInput(params)));
   const scope = [
     labelled("业务员", optionName(staff, query.accountManagerId)),
     labelled("业务类型", optionName(businessTypes, query.businessTypeId)),
@@ -50,6 +46,7 @@ export default async function AgingPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="账龄分析"
         subtitle={result.ok ? [`截至 ${formatChineseDate(result.data.asOf)}`, ...scope].join("　") : undefined}
+        actions={<ExportLinks report="aging" params={params} />}
       />
       <FilterForm resetHref="/reports/aging">
         <FilterField label="截止日期">

@@ -6,9 +6,11 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-f
 import { Alert, Card, EmptyState, Money, PageHeader, Table, Td, Th } from "../../components/ui";
 import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
-import { numberParam, param, type SearchParams } from "../../lib/params";
+import { ExportLinks } from "../../export/export-links";
+import { param, type SearchParams } from "../../lib/params";
 import { changeText } from "../trend/chart-option";
 import { cashFlowChartOption } from "./chart-option";
+import { cashFlowInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -23,15 +25,14 @@ export default async function CashFlowPage({ searchParams }: { searchParams: Pro
   const from = param(params, "from");
   const to = param(params, "to");
   const caller = await serverCaller();
-  const result = await load(() =>
-    caller.costs.cashFlow({ from, to, divergencePoints: numberParam(params, "divergencePoints") }),
-  );
+  const result = await load(() => caller.costs.cashFlow(cashFlowInput(params)));
 
   return (
     <>
       <PageHeader
         title="成本与现金流"
         subtitle={result.ok ? `${result.data.from} 至 ${result.data.to}，按收款月份与付款月份统计` : undefined}
+        actions={<ExportLinks report="cash-flow" params={params} />}
       />
       <FilterForm resetHref="/reports/cash-flow">
         <FilterField label="开始月份">

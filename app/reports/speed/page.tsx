@@ -9,15 +9,16 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-f
 import { Alert, Card, EmptyState, Money, PageHeader, Table, Td, Th } from "../../components/ui";
 import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
-import { numberParam, param, type SearchParams } from "../../lib/params";
+import { ExportLinks } from "../../export/export-links";
+import { param, type SearchParams } from "../../lib/params";
 import { OptionSelect } from "../filter-options";
+import { type SortKey, SORTS, sortSpeedRows, speedInput, speedOrder, type SpeedRow as Row } from "./params";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "回款速度排名" };
 
 type Report = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>["speed"]["ranking"]>>;
-type Row = Report["clients"][number];
 
 const GRADE_COLORS = { A: "#16a34a", B: "#0284c7", C: "#f59e0b", D: "#dc2626" } as const;
 
@@ -28,15 +29,6 @@ const GRADE_STYLES = {
   D: "bg-red-100 text-red-800",
 } as const;
 
-/** Columns of the full table the user may sort by, with how each compares. */
-const SORTS = {
-  late: { label: "加权逾期天数", value: (row: Row) => row.weightedDaysLate },
-  onTime: { label: "按时付款比例", value: (row: Row) => row.onTimePercent },
-  toPay: { label: "签约至付款天数", value: (row: Row) => row.daysToPay },
-  overdue: { label: "当前逾期金额", value: (row: Row) => row.overdueNow },
-  due: { label: "期内应收", value: (row: Row) => row.dueInPeriod },
-} as const;
-type SortKey = keyof typeof SORTS;
 
 export default async function SpeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireAccess("speed.ranking");
@@ -51,16 +43,8 @@ export default async function SpeedPage({ searchParams }: { searchParams: Promis
   };
   const caller = await serverCaller();
   const [staff, businessTypes] = await Promise.all([caller.settings.staff(), caller.settings.businessTypes()]);
-  const result = await load(() =>
-    caller.speed.ranking({
-      from: query.from,
-      asOf: query.asOf,
-      accountManagerId: numberParam(params, "accountManagerId"),
-      businessTypeId: numberParam(params, "businessTypeId"),
-    }),
-  );
-  const sort: SortKey = query.sort && query.sort in SORTS ? (query.sort as SortKey) : "late";
-  const descending = query.dir === "desc";
+  const result = await load(() => caller.speed.ranking(speedInput(params)));
+  const { sort, descending } = speedOrder(params);
 
   return (
     <>
@@ -71,6 +55,7 @@ export default async function SpeedPage({ searchParams }: { searchParams: Promis
             ? `到期日 ${formatChineseDate(result.data.from)} 至 ${formatChineseDate(result.data.asOf)}，截至 ${formatChineseDate(result.data.asOf)}`
             : undefined
         }
+        actions={<ExportLinks report="speed" params={params} />}
       />
       <FilterForm resetHref="/reports/speed">
         <FilterField label="到期日从">
@@ -126,11 +111,7 @@ function SpeedReport({
       </Card>
     );
   }
-  const value = SORTS[sort].value;
-  const rows = [...report.ranked].sort((a, b) => {
-    const difference = (value(a) ?? -Infinity) - (value(b) ?? -Infinity);
-    return (descending ? -difference : difference) || a.clientName.localeCompare(b.clientName, "zh-CN");
-  });
+  const rows = sortSpeedRows(report.ranked, { sort, descending });
   const sortHref = (key: SortKey) => {
     const search = new URLSearchParams();
     for (const [name, text] of Object.entries(query)) if (text && name !== "sort" && name !== "dir") search.set(name, text);

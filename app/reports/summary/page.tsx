@@ -6,11 +6,13 @@ import { formatChineseDate } from "../../../server/domain/dates";
 import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-form";
 import { Alert, Card, EmptyState, Money, PageHeader } from "../../components/ui";
 import { load } from "../../lib/errors";
-import { numberParam, param, type SearchParams } from "../../lib/params";
+import { ExportLinks } from "../../export/export-links";
+import { param, type SearchParams } from "../../lib/params";
 import { OptionSelect, optionName } from "../filter-options";
-import { readSortOrder, sortSummaryRows, type SortOrder } from "./sorting";
+import { summaryParams } from "./params";
+import { sortSummaryRows, type SortOrder } from "./sorting";
 import { SummaryTable } from "./summary-table";
-import { GROUPINGS, type Grouping, loadSummaryView, readGrouping, type SummaryInput, type SummaryView } from "./views";
+import { GROUPINGS, type Grouping, loadSummaryView, type SummaryInput, type SummaryView } from "./views";
 
 export const dynamic = "force-dynamic";
 
@@ -45,15 +47,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
     caller.clients.list({}),
   ]);
 
-  const input: SummaryInput = {
-    asOf: query.asOf,
-    from: query.from,
-    clientId: numberParam(params, "clientId"),
-    accountManagerId: numberParam(params, "accountManagerId"),
-    businessTypeId: numberParam(params, "businessTypeId"),
-  };
-  const grouping = readGrouping(query.groupBy);
-  const order = readSortOrder(query.sort, query.dir);
+  const { input, grouping, order } = summaryParams(params);
   const drillDownHref = (filter: { accountManagerId?: number; businessTypeId?: number }) =>
     summaryHref(query, {
       groupBy: undefined,
@@ -82,6 +76,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="回款统计"
         subtitle={result.ok ? [periodText(result.data), ...scope].join("　") : undefined}
+        actions={<ExportLinks report="summary" params={params} />}
       />
       <FilterForm resetHref="/reports/summary">
         <FilterField label="开始日期">

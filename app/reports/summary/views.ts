@@ -43,58 +43,62 @@ function figures(row: SummaryTotals) {
   return { contracted, received, outstanding, overdue, credit };
 }
 
-/** Loads the summary grouped by `grouping` as rows of one table shape. */
+/** Loads the summary grouped by `grouping` as rows of one table shape, or the error message. */
 export function loadSummaryView(
   caller: Caller,
   grouping: Grouping,
   input: SummaryInput,
   drillDownHref: (filter: { accountManagerId?: number; businessTypeId?: number }) => string,
 ) {
+  return load(() => fetchSummaryView(caller, grouping, input, drillDownHref));
+}
+
+/** Fetches the summary grouped by `grouping` as rows of one table shape; procedure errors propagate. */
+export async function fetchSummaryView(
+  caller: Caller,
+  grouping: Grouping,
+  input: SummaryInput,
+  drillDownHref: (filter: { accountManagerId?: number; businessTypeId?: number }) => string,
+): Promise<SummaryView> {
   if (grouping === "manager") {
-    return load(async (): Promise<SummaryView> => {
-      const data = await caller.reports.summaryByManager(input);
-      const rows = data.rows.map((row) => ({
-        ...figures(row),
-        key: String(row.accountManagerId),
-        name: row.accountManagerName ?? "未分配业务员",
-        clientCount: row.clientCount,
-        href: row.accountManagerId === null ? undefined : drillDownHref({ accountManagerId: row.accountManagerId }),
-      }));
-      return { asOf: data.asOf, from: data.from, rows, unapplied: null, totals: data.totals };
-    });
+    const data = await caller.reports.summaryByManager(input);
+    const rows = data.rows.map((row) => ({
+      ...figures(row),
+      key: String(row.accountManagerId),
+      name: row.accountManagerName ?? "未分配业务员",
+      clientCount: row.clientCount,
+      href: row.accountManagerId === null ? undefined : drillDownHref({ accountManagerId: row.accountManagerId }),
+    }));
+    return { asOf: data.asOf, from: data.from, rows, unapplied: null, totals: data.totals };
   }
 
   if (grouping === "businessType") {
-    return load(async (): Promise<SummaryView> => {
-      const data = await caller.reports.summaryByBusinessType(input);
-      const rows = data.rows.map((row) => ({
-        ...figures(row),
-        key: String(row.businessTypeId),
-        name: row.businessTypeName,
-        href: drillDownHref({ businessTypeId: row.businessTypeId }),
-      }));
-      const unapplied = data.unapplied && {
-        key: "unapplied",
-        name: "未核销回款（预收款）",
-        contracted: 0,
-        received: data.unapplied.received,
-        outstanding: 0,
-        overdue: 0,
-        credit: data.unapplied.credit,
-      };
-      return { asOf: data.asOf, from: data.from, rows, unapplied, totals: data.totals };
-    });
-  }
-
-  return load(async (): Promise<SummaryView> => {
-    const data = await caller.reports.summary(input);
+    const data = await caller.reports.summaryByBusinessType(input);
     const rows = data.rows.map((row) => ({
       ...figures(row),
-      key: String(row.client.id),
-      name: row.client.name,
-      href: `/clients/${row.client.id}`,
-      accountManagerName: row.client.accountManagerName,
+      key: String(row.businessTypeId),
+      name: row.businessTypeName,
+      href: drillDownHref({ businessTypeId: row.businessTypeId }),
     }));
-    return { asOf: data.asOf, from: data.from, rows, unapplied: null, totals: data.totals };
-  });
+    const unapplied = data.unapplied && {
+      key: "unapplied",
+      name: "未核销回款（预收款）",
+      contracted: 0,
+      received: data.unapplied.received,
+      outstanding: 0,
+      overdue: 0,
+      credit: data.unapplied.credit,
+    };
+    return { asOf: data.asOf, from: data.from, rows, unapplied, totals: data.totals };
+  }
+
+  const data = await caller.reports.summary(input);
+  const rows = data.rows.map((row) => ({
+    ...figures(row),
+    key: String(row.client.id),
+    name: row.client.name,
+    href: `/clients/${row.client.id}`,
+    accountManagerName: row.client.accountManagerName,
+  }));
+  return { asOf: data.asOf, from: data.from, rows, unapplied: null, totals: data.totals };
 }

@@ -8,10 +8,12 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-f
 import { Alert, Card, EmptyState, Money, PageHeader, Table, Td, Th } from "../../components/ui";
 import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
-import { numberParam, param, type SearchParams } from "../../lib/params";
+import { ExportLinks } from "../../export/export-links";
+import { param, type SearchParams } from "../../lib/params";
 import { AnnotationForm } from "./annotation-form";
 import { changeText, trendChartOption } from "./chart-option";
 import { DrillDownCard } from "./drill-down";
+import { drillDownMonth, trendInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -33,10 +35,9 @@ export default async function TrendPage({ searchParams }: { searchParams: Promis
     Record<(typeof VIEW_KEYS)[number], string>
   >;
   const caller = await serverCaller();
-  const result = await load(() =>
-    caller.trend.report({ from: view.from, to: view.to, thresholdPercent: numberParam(params, "thresholdPercent") }),
-  );
-  const drillDown = view.month ? await load(() => caller.trend.drillDown({ month: view.month ?? "" })) : null;
+  const result = await load(() => caller.trend.report(trendInput(params)));
+  const month = drillDownMonth(params);
+  const drillDown = month ? await load(() => caller.trend.drillDown({ month })) : null;
 
   const query = new URLSearchParams();
   for (const key of VIEW_KEYS) if (view[key]) query.set(key, view[key]);
@@ -53,6 +54,7 @@ export default async function TrendPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="经营趋势"
         subtitle={result.ok ? `签约月份 ${result.data.from} 至 ${result.data.to}，按合同签约月份统计合同金额` : undefined}
+        actions={<ExportLinks report="trend" params={params} />}
       />
       <FilterForm resetHref="/reports/trend">
         <FilterField label="开始月份">

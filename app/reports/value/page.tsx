@@ -8,8 +8,10 @@ import { FILTER_INPUT, FilterField, FilterForm } from "../../components/filter-f
 import { Alert, Card, EmptyState, Money, PageHeader, Table, Td, Th } from "../../components/ui";
 import { requireAccess } from "../../lib/auth";
 import { load } from "../../lib/errors";
+import { ExportLinks } from "../../export/export-links";
 import { param, type SearchParams } from "../../lib/params";
 import { percentText, valueChartOption } from "./chart-option";
+import { valueInput } from "./params";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +30,7 @@ export default async function ValuePage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const query = { from: param(params, "from"), to: param(params, "to"), sortBy: param(params, "sortBy") };
   const caller = await serverCaller();
-  const result = await load(() =>
-    // An unknown sortBy goes through so the procedure rejects it with a message.
-    caller.value.ranking({ from: query.from, to: query.to, sortBy: (query.sortBy || undefined) as "revenue" | undefined }),
-  );
+  const result = await load(() => caller.value.ranking(valueInput(params)));
 
   return (
     <>
@@ -42,6 +41,7 @@ export default async function ValuePage({ searchParams }: { searchParams: Promis
             ? `签约日期 ${formatChineseDate(result.data.from)} 至 ${formatChineseDate(result.data.to)}`
             : undefined
         }
+        actions={<ExportLinks report="value" params={params} />}
       />
       <FilterForm resetHref="/reports/value">
         <FilterField label="签约日期从">

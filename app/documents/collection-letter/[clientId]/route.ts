@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { contentDisposition, documentFileName } from "../../../../documents/file-name";
 import { renderCollectionLetter } from "../../../../documents/render";
 import { serverCaller } from "../../../../server/context";
+import { KIND_LABELS, type LetterLevel } from "../../../../server/domain/document-number";
 import { toUserError } from "../../../lib/errors";
 import { routeId } from "../../../lib/params";
 import { documentErrorPage } from "../../error-page";
@@ -10,8 +11,10 @@ import { documentErrorPage } from "../../error-page";
 export const dynamic = "force-dynamic";
 
 /**
- * The collection letter (催款函) for one client as a PDF download.
- * Query: asOf (letter date, default today), payBy (default asOf + 10 days).
+ * A preview of a collection letter for one client as a PDF download: not
+ * issued, so it carries no number and nothing is registered. Query: level
+ * (payment_reminder, collection_demand or final_notice; 催款函 by default),
+ * asOf (letter date, default today), payBy (default asOf + 10 days).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
@@ -19,13 +22,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ clie
   const caller = await serverCaller();
 
   try {
-    const facts = await caller.reports.collectionLetter({
+    const facts = await caller.documents.previewLetter({
       clientId: routeId(clientId),
+      level: (url.searchParams.get("level") || undefined) as LetterLevel | undefined,
       asOf: url.searchParams.get("asOf") || undefined,
       payBy: url.searchParams.get("payBy") || undefined,
     });
     const pdf = await renderCollectionLetter(facts);
-    const fileName = documentFileName("催款函", facts.client.name, facts.letterDate);
+    const fileName = documentFileName(`${KIND_LABELS[facts.level ?? "collection_demand"]}（样稿）`, facts.client.name, facts.letterDate);
 
     return new Response(new Uint8Array(pdf), {
       headers: {
