@@ -16,7 +16,8 @@ import { uploadPath } from "./uploads";
  *
  * NOTE: jobs live in this process only. A restart loses their state; the
  * import then either committed (it shows in the history) or rolled back
- * (the upload can be confirmed again).
+ * (the upload can be confirmed again). On SQLite the job's transaction keeps
+ * the only connection, so other requests wait until the import commits.
  */
 
 export type ImportJobStatus = "queued" | "reading" | "writing" | "done" | "failed";

@@ -1,16 +1,12 @@
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { importIbmInvoices, parseIbmCsv } from "../../server/import/ibm";
 import { createTestContext, type TestContext } from "../support/context";
+import { dayNumber, type FileInvoice, IBM_CSV_FILE, readIbmInvoices } from "../support/ibm-expected";
 
-// The file lives in shared/, checked out beside the project.
-const CSV_FILE = fileURLToPath(
-  new URL("../../../shared/data/ibm-accounts-receivable.csv", import.meta.url),
-);
-const CSV_TEXT = fs.readFileSync(CSV_FILE, "utf8");
+const CSV_TEXT = fs.readFileSync(IBM_CSV_FILE, "utf8");
 
 /**
  * Payment speed and monthly revenue on the IBM sample invoices are checked
@@ -20,44 +16,6 @@ const CSV_TEXT = fs.readFileSync(CSV_FILE, "utf8");
  * on InvoiceDate with one installment due on DueDate, paid in full on
  * SettledDate.
  */
-interface FileInvoice {
-  customer: string;
-  invoiceDate: string;
-  dueDate: string;
-  settledDate: string;
-  fen: number;
-}
-
-function isoDate(usDate: string): string {
-  const [month, day, year] = usDate.split("/");
-  return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
-}
-
-function toFen(yuan: string): number {
-  const [whole, cents = ""] = yuan.split(".");
-  return Number(whole) * 100 + Number(cents.padEnd(2, "0"));
-}
-
-function dayNumber(date: string): number {
-  const [year, month, day] = date.split("-").map(Number);
-  return Date.UTC(year!, month! - 1, day!) / 86_400_000;
-}
-
-function readFileInvoices(): FileInvoice[] {
-  const [headerLine, ...lines] = CSV_TEXT.trim().split(/\r?\n/);
-  const header = headerLine!.split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    const cell = (name: string) => cells[header.indexOf(name)]!;
-    return {
-      customer: cell("customerID"),
-      invoiceDate: isoDate(cell("InvoiceDate")),
-      dueDate: isoDate(cell("DueDate")),
-      settledDate: isoDate(cell("SettledDate")),
-      fen: toFen(cell("InvoiceAmount")),
-    };
-  });
-}
 
 interface ExpectedSpeed {
   dueInPeriod: number;
@@ -153,7 +111,7 @@ const SPEED_PERIODS = [
 ];
 
 describe("IBM analytics", () => {
-  const fileInvoices = readFileInvoices();
+  const fileInvoices = readIbmInvoices();
   let context: TestContext;
 
   beforeAll(async () => {
