@@ -10,6 +10,7 @@ import type {
 import pg from "pg";
 
 import type { Db } from "../db";
+import { mapIntoMemory } from "../db/dialect/sqlite";
 
 /** One statement a procedure ran, as the database received it. */
 export interface CapturedQuery {
@@ -61,6 +62,8 @@ export interface BareRunner {
 
 export function sqliteRunner(file: string, queries: readonly CapturedQuery[]): BareRunner {
   const sqlite = new SQLite(file, { readonly: true });
+  // The same memory-mapped reads as the app's connection (db/dialect/sqlite.ts).
+  mapIntoMemory(sqlite);
   const statements = queries.map((query) => ({
     statement: sqlite.prepare(query.sql),
     parameters: query.parameters,

@@ -102,6 +102,8 @@ export interface ContractTable {
 export interface InstallmentTable {
   id: Generated<number>;
   contract_id: number;
+  /** The contract's client, copied so open amounts sum per client from one index. */
+  client_id: number;
   /** Position in the plan, 1-based. */
   seq: number;
   label: string;

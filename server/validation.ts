@@ -110,6 +110,12 @@ export function optionalId(label: string) {
   return id(label).nullable().optional().transform((value) => value ?? null);
 }
 
+/** Validates a 1-based page number of a long list. */
+export function pageNumber(label: string) {
+  const message = (issue: { input?: unknown }) => `${label} ${shown(issue.input)} 无效，请填写 1 到 100000 之间的整数`;
+  return z.number({ error: message }).int({ error: message }).min(1, { error: message }).max(100_000, { error: message });
+}
+
 /** Positive whole number of days, e.g. a payment term. */
 export function dayCount(label: string, max = 3650) {
   const message = (issue: { input?: unknown }) => `${label} ${shown(issue.input)} 无效，请填写 0 到 ${max} 之间的整数天数`;

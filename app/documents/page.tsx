@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { clockFromEnv } from "../../server/clock";
+import { Pager } from "../components/pager";
 import { serverCaller } from "../../server/context";
 import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form";
 import { Alert, ButtonLink, Card, EmptyState, PageHeader, Table, Td, Th } from "../components/ui";
@@ -174,30 +175,7 @@ function RegisterTable({
           ))}
         </tbody>
       </Table>
-      <Pager total={register.total} page={page} params={params} />
+      <Pager path="/documents" total={register.total} page={page} params={params} unit="份" />
     </Card>
-  );
-}
-
-/** Links to the previous and next 100 rows, keeping the filters. */
-function Pager({ total, page, params }: { total: number; page: number; params: SearchParams }) {
-  const pages = Math.ceil(total / 100);
-  if (pages <= 1) return null;
-  const href = (target: number) => {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) {
-      if (typeof value === "string" && key !== "page") query.set(key, value);
-    }
-    query.set("page", String(target));
-    return `/documents?${query.toString()}`;
-  };
-  return (
-    <div className="mt-3 flex gap-4 text-sm">
-      {page > 1 ? <Link href={href(page - 1)}>上一页</Link> : null}
-      <span className="text-slate-500">
-        第 {page} / {pages} 页
-      </span>
-      {page < pages ? <Link href={href(page + 1)}>下一页</Link> : null}
-    </div>
   );
 }

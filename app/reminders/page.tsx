@@ -4,13 +4,14 @@ import Link from "next/link";
 import { serverCaller } from "../../server/context";
 import { formatChineseDate } from "../../server/domain/dates";
 import { FILTER_INPUT, FilterField, FilterForm } from "../components/filter-form";
+import { Pager } from "../components/pager";
 import { Alert, Card, DaysOverdue, EmptyState, Money, PageHeader, Table, Td, Th } from "../components/ui";
 import { access, assignableStaff } from "../lib/auth";
 import { load } from "../lib/errors";
 import { param, type SearchParams } from "../lib/params";
 import { OptionSelect, optionName } from "../reports/filter-options";
 import { ExportLinks } from "../export/export-links";
-import { DEFAULT_HORIZON_DAYS, remindersInput } from "./params";
+import { DEFAULT_HORIZON_DAYS, reminderPages, remindersInput } from "./params";
 import { PrintButton } from "./print-button";
 import { BatchPrintForm } from "../documents/document-forms";
 import { DisputedTag, disputedClientIds } from "../collections/disputed-tag";
@@ -30,7 +31,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const staff = assignableStaff(allStaff, user);
 
   const horizonText = param(params, "horizonDays");
-  const result = await load(() => caller.reports.reminders(remindersInput(params)));
+  const result = await load(() => caller.reports.reminders({ ...remindersInput(params), ...reminderPages(params) }));
 
   const managerName = optionName(staff, param(params, "accountManagerId"));
   const businessTypeName = optionName(businessTypes, param(params, "businessTypeId"));
@@ -85,6 +86,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
       {result.ok ? (
         <ReminderLists
           data={result.data}
+          params={params}
           canDownloadLetters={user.can("reports.collectionLetter")}
           disputed={await disputedClientIds(caller, result.data.asOf)}
         />
@@ -97,11 +99,21 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function ReminderLists({ data, canDownloadLetters, disputed }: { data: Reminders; canDownloadLetters: boolean; disputed: Set<number> }) {
+interface ListProps {
+  data: Reminders;
+  params: SearchParams;
+}
+
+function ReminderLists({
+  data,
+  params,
+  canDownloadLetters,
+  disputed,
+}: ListProps & { canDownloadLetters: boolean; disputed: Set<number> }) {
   return (
     <div className="print:[&_td]:px-2 print:[&_th]:px-2 print:[&_table]:text-xs">
-      <ClientsOwing data={data} canDownloadLetters={canDownloadLetters} disputed={disputed} />
-      <UpcomingInstallments data={data} />
+      <ClientsOwing data={data} params={params} canDownloadLetters={canDownloadLetters} disputed={disputed} />
+      <UpcomingInstallments data={data} params={params} />
       <p className="text-xs text-slate-500">
         逾期天数 = 截止日期 − 最早未付分期的到期日（自然日，北京时间）；到期当日不算逾期。
       </p>
@@ -112,10 +124,15 @@ function ReminderLists({ data, canDownloadLetters, disputed }: { data: Reminders
 /** Id of the batch printing form that the row checkboxes belong to. */
 const BATCH_PRINT_FORM = "batch-print";
 
-function ClientsOwing({ data, canDownloadLetters, disputed }: { data: Reminders; canDownloadLetters: boolean; disputed: Set<number> }) {
-  const overdueCount = data.clients.filter((row) => row.overdue > 0).length;
-  const title = `逾期 / 应收客户（${data.clients.length} 家，其中逾期 ${overdueCount} 家）`;
-  if (data.clients.length === 0) {
+function ClientsOwing({
+  data,
+  params,
+  canDownloadLetters,
+  disputed,
+}: ListProps & { canDownloadLetters: boolean; disputed: Set<number> }) {
+  const overdueCount = data.overdueClientCount;
+  const title = `逾期 / 应收客户（${data.clientCount} 家，其中逾期 ${overdueCount} 家）`;
+  if (data.clientCount === 0) {
     return (
       <Card title="逾期 / 应收客户">
         <EmptyState title="没有应收款的客户">
@@ -125,6 +142,8 @@ function ClientsOwing({ data, canDownloadLetters, disputed }: { data: Reminders;
     );
   }
 
+  // A large group has thousands of owing clients, so the page shows a
+  // hundred at a time, most urgent first, with totals over all of them.
   return (
     <Card title={title}>
       {canDownloadLetters && overdueCount > 0 ? <BatchPrintForm formId={BATCH_PRINT_FORM} asOf={data.asOf} /> : null}
@@ -181,7 +200,7 @@ function ClientsOwing({ data, canDownloadLetters, disputed }: { data: Reminders;
         </tbody>
         <tfoot>
           <tr className="font-semibold">
-            <Td colSpan={4}>合计（{data.clients.length} 家）</Td>
+            <Td colSpan={4}>全部合计（{data.clientCount} 家）</Td>
             <Td numeric>
               <Money fen={data.totals.outstanding} />
             </Td>
@@ -194,14 +213,14 @@ function ClientsOwing({ data, canDownloadLetters, disputed }: { data: Reminders;
           </tr>
         </tfoot>
       </Table>
+      <Pager path="/reminders" params={params} total={data.clientCount} page={data.clientsPage} pageSize={data.pageSize ?? data.clientCount} unit="家" />
     </Card>
   );
 }
 
-function UpcomingInstallments({ data }: { data: Reminders }) {
-  const total = data.upcoming.reduce((sum, item) => sum + item.outstanding, 0);
+function UpcomingInstallments({ data, params }: ListProps) {
   const period = `${formatChineseDate(data.asOf)} 至 ${formatChineseDate(data.until)}`;
-  if (data.upcoming.length === 0) {
+  if (data.upcomingCount === 0) {
     return (
       <Card title={`即将到期（${data.horizonDays} 天内）`}>
         <EmptyState title="近期没有到期的分期">{period}没有未收的分期款。</EmptyState>
@@ -210,7 +229,7 @@ function UpcomingInstallments({ data }: { data: Reminders }) {
   }
 
   return (
-    <Card title={`即将到期（${data.horizonDays} 天内，${period}，${data.upcoming.length} 笔）`}>
+    <Card title={`即将到期（${data.horizonDays} 天内，${period}，${data.upcomingCount} 笔）`}>
       <Table>
         <thead>
           <tr>
@@ -250,13 +269,22 @@ function UpcomingInstallments({ data }: { data: Reminders }) {
         </tbody>
         <tfoot>
           <tr className="font-semibold">
-            <Td colSpan={6}>合计（{data.upcoming.length} 笔）</Td>
+            <Td colSpan={6}>全部合计（{data.upcomingCount} 笔）</Td>
             <Td numeric>
-              <Money fen={total} />
+              <Money fen={data.upcomingTotal} />
             </Td>
           </tr>
         </tfoot>
       </Table>
+      <Pager
+        path="/reminders"
+        params={params}
+        name="upcomingPage"
+        total={data.upcomingCount}
+        page={data.upcomingPage}
+        pageSize={data.pageSize ?? data.upcomingCount}
+        unit="笔"
+      />
     </Card>
   );
 }

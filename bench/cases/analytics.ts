@@ -11,17 +11,23 @@ interface AnalyticsCase {
   name: string;
   description: string;
   call(caller: Caller): Promise<unknown>;
-  /** Median target in milliseconds. */
-  limitMs: number;
+  /** Median target in milliseconds, or null for a figure measured without a target. */
+  limitMs: number | null;
 }
 
 /** The report procedures a manager opens every day, with the inputs their pages send by default. */
 export const ANALYTICS_CASES: readonly AnalyticsCase[] = [
   {
     name: "reminders",
-    description: `reports.reminders, as of ${BENCH_TODAY}, 15 days ahead`,
-    call: (caller) => caller.reports.reminders({ horizonDays: 15 }),
+    description: `reports.reminders, as of ${BENCH_TODAY}, 15 days ahead, first page of both lists as the page shows them (every owing client ranked, 100 rows each)`,
+    call: (caller) => caller.reports.reminders({ horizonDays: 15, clientsPage: 1, upcomingPage: 1 }),
     limitMs: 300,
+  },
+  {
+    name: "reminders-whole",
+    description: `reports.reminders, as of ${BENCH_TODAY}, 15 days ahead, both lists whole (the export)`,
+    call: (caller) => caller.reports.reminders({ horizonDays: 15 }),
+    limitMs: null,
   },
   {
     name: "dashboard",
@@ -102,11 +108,12 @@ export async function benchAnalytics(
       baseline,
       baselineLabel: `same ${queries.length} SQL statements, prepared`,
       extra: "",
-      target: `≤ ${MAX_RATIO}× bare, median < ${benchCase.limitMs} ms`,
+      target: benchCase.limitMs === null ? `≤ ${MAX_RATIO}× bare` : `≤ ${MAX_RATIO}× bare, median < ${benchCase.limitMs} ms`,
       met: null,
       note: "",
     };
-    row.met = (ratio(row) ?? Infinity) <= MAX_RATIO && measured.medianMs < benchCase.limitMs;
+    row.met =
+      (ratio(row) ?? Infinity) <= MAX_RATIO && (benchCase.limitMs === null || measured.medianMs < benchCase.limitMs);
     rows.push(row);
   }
   return rows;

@@ -110,7 +110,7 @@ function timeInserts(file: string, rows: readonly LedgerRow[]): number {
       "insert into contract (client_id, contract_no, business_type_id, signed_on, total_amount, created_at, updated_at) values (?, ?, 1, ?, ?, ?, ?)",
     );
     const installment = sqlite.prepare(
-      "insert into installment (contract_id, seq, label, due_date, amount, paid_amount) values (?, 1, '全款', ?, ?, ?)",
+      "insert into installment (contract_id, client_id, seq, label, due_date, amount, paid_amount) values (?, ?, 1, '全款', ?, ?, ?)",
     );
     const payment = sqlite.prepare(
       "insert into payment (client_id, received_on, amount, method, contract_id, created_at) values (?, ?, ?, '银行转账', ?, ?)",
@@ -127,7 +127,7 @@ function timeInserts(file: string, rows: readonly LedgerRow[]): number {
           clientIds.set(row.client, clientId);
         }
         const contractId = Number(contract.run(clientId, row.contractNo, row.signedOn, row.fen, now, now).lastInsertRowid);
-        const installmentId = Number(installment.run(contractId, row.dueDate, row.fen, row.paidFen).lastInsertRowid);
+        const installmentId = Number(installment.run(contractId, clientId, row.dueDate, row.fen, row.paidFen).lastInsertRowid);
         if (row.paidFen > 0) {
           const paymentId = Number(payment.run(clientId, row.dueDate, row.paidFen, contractId, now).lastInsertRowid);
           allocation.run(paymentId, installmentId, row.paidFen, now);

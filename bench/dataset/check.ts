@@ -13,6 +13,11 @@ const INVARIANTS: { rule: string; sql: string }[] = [
           where i.paid_amount <> coalesce(a.applied, 0)`,
   },
   {
+    rule: "an installment carries its contract's client",
+    sql: `select count(*) from installment i join contract c on c.id = i.contract_id
+          where i.client_id is null or i.client_id <> c.client_id`,
+  },
+  {
     rule: "paid_amount lies between 0 and the installment amount",
     sql: "select count(*) from installment where paid_amount < 0 or paid_amount > amount",
   },

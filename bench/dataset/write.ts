@@ -22,8 +22,8 @@ export class DatasetWriter {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, 1)`,
     );
     this.#installment = sqlite.prepare(
-      `insert into installment (id, contract_id, seq, label, due_date, amount, paid_amount)
-       values (?, ?, ?, ?, ?, ?, ?)`,
+      `insert into installment (id, contract_id, client_id, seq, label, due_date, amount, paid_amount)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#payment = sqlite.prepare(
       `insert into payment (id, client_id, received_on, amount, method, bank_reference, note, contract_id,
@@ -56,10 +56,12 @@ export class DatasetWriter {
         created,
       );
     }
+    const clientOf = new Map(data.contracts.map((contract) => [contract.id, contract.clientId]));
     for (const installment of data.installments) {
       this.#installment.run(
         installment.id,
         installment.contractId,
+        clientOf.get(installment.contractId),
         installment.seq,
         installment.label,
         dateText(installment.dueDay),

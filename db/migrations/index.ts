@@ -12,6 +12,7 @@ import * as notifications from "./2026-12-04-09-notifications";
 import * as creditRewards from "./2026-12-04-10-credit-rewards";
 import * as spreadsheetImport from "./2026-12-04-11-import";
 import * as benchIndexes from "./2026-12-04-12-bench-indexes";
+import * as installmentClient from "./2026-12-04-13-installment-client";
 
 /**
  * Migrations listed in code rather than read from the folder, so they survive
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-04-10-credit-rewards": creditRewards,
   "2026-12-04-11-import": spreadsheetImport,
   "2026-12-04-12-bench-indexes": benchIndexes,
+  "2026-12-04-13-installment-client": installmentClient,
 };
 
 export const migrationProvider: MigrationProvider = {

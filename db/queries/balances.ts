@@ -38,28 +38,95 @@ function laterAllocations(db: Db, asOf: string, filter: BalanceFilter) {
 }
 
 /**
- * Ids of the installments that may have money due on `asOf`: those open now
- * (the partial index on paid_amount < amount) and those paid in full now
- * that a payment received after `asOf` paid into. The two parts are
- * disjoint, so UNION ALL needs no sort; UNION would make SQLite scan the
- * whole table for ids in order.
+ * The installments that may have money due on `asOf`, with their current
+ * paid amount: those open now (installment_open_client_idx, a partial index
+ * on paid_amount < amount holding every column read here) and, when
+ * `withLater`, those paid in full now that a payment received after `asOf`
+ * paid into. The two parts are disjoint, so UNION ALL needs no sort; UNION
+ * would make SQLite scan the whole table for ids in order. The second part
+ * groups by i.id so that PostgreSQL accepts the other columns of i (they
+ * depend on its key).
  */
-function openCandidates(db: Db, asOf: string, filter: BalanceFilter, dueRange: DueRange | null) {
+function openCandidates(db: Db, asOf: string, filter: BalanceFilter, dueRange: DueRange | null, withLater: boolean) {
+  const columns = [
+    "i.id as installment_id",
+    "i.contract_id",
+    "i.client_id",
+    "i.due_date",
+    "i.amount",
+    "i.paid_amount",
+  ] as const;
   return db
-    .selectFrom("installment")
-    .select("id")
-    .where(sql<boolean>`paid_amount < amount`)
-    .$if(dueRange !== null, (query) => query.where("due_date", ">=", dueRange!.from).where("due_date", "<=", dueRange!.to))
-    .unionAll(
-      laterAllocations(db, asOf, filter)
-        .innerJoin("installment as settled", "settled.id", "a.installment_id")
-        .where(sql<boolean>`settled.paid_amount >= settled.amount`)
-        .select("a.installment_id as id")
-        .groupBy("a.installment_id"),
+    .selectFrom("installment as i")
+    .select(columns)
+    .where(sql<boolean>`i.paid_amount < i.amount`)
+    .$if(Boolean(filter.clientId), (query) => query.where("i.client_id", "=", filter.clientId!))
+    .$if(dueRange !== null, (query) => query.where("i.due_date", ">=", dueRange!.from).where("i.due_date", "<=", dueRange!.to))
+    .$if(withLater, (query) =>
+      query.unionAll(
+        laterAllocations(db, asOf, filter)
+          .innerJoin("installment as i", "i.id", "a.installment_id")
+          .where(sql<boolean>`i.paid_amount >= i.amount`)
+          .$if(dueRange !== null, (later) => later.where("i.due_date", ">=", dueRange!.from).where("i.due_date", "<=", dueRange!.to))
+          .select(columns)
+          .groupBy("i.id"),
+      ),
     );
 }
 
-type InstallmentSource = "installment" | "open";
+/**
+ * Whether a live allocation comes from a payment received after `asOf`, so
+ * that balances on `asOf` must undo it. Never for today's date, as no
+ * payment is received in the future.
+ */
+async function hasLaterAllocations(db: Db, asOf: string, filter: BalanceFilter): Promise<boolean> {
+  const row = await laterAllocations(db, asOf, filter).select("a.id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Installments with money that may be due on `asOf` (openCandidates), with
+ * what was applied to them by then, in the columns installment_id,
+ * contract_id, client_id, due_date, amount and applied. Contracts signed
+ * after `asOf` and the filters are applied with IN over small key lists, so
+ * SQLite reads the open rows from the index alone instead of visiting a
+ * contract row per installment. Without later allocations (today) the rows
+ * come straight from the index in client order, so sums per client need no
+ * sort.
+ */
+async function openRows(db: Db, asOf: string, filter: BalanceFilter, dueRange: DueRange | null) {
+  const withLater = await hasLaterAllocations(db, asOf, filter);
+  const later = laterAllocations(db, asOf, filter)
+    .select((eb) => ["a.installment_id", eb.fn.sum<number>("a.amount").as("amount")])
+    .groupBy("a.installment_id");
+  let query = db
+    .selectFrom(openCandidates(db, asOf, filter, dueRange, withLater).as("k"))
+    .$if(withLater, (rows) => rows.leftJoin(later.as("l"), "l.installment_id", "k.installment_id"))
+    .select([
+      "k.installment_id",
+      "k.contract_id",
+      "k.client_id",
+      "k.due_date",
+      "k.amount",
+      (withLater ? sql<number>`k.paid_amount - coalesce(l.amount, 0)` : sql<number>`k.paid_amount`).as("applied"),
+    ])
+    .where("k.contract_id", "not in", db.selectFrom("contract").select("id").where("signed_on", ">", asOf));
+  if (filter.accountManagerId) {
+    query = query.where(
+      "k.client_id",
+      "in",
+      db.selectFrom("client").select("id").where("account_manager_id", "=", filter.accountManagerId),
+    );
+  }
+  if (filter.businessTypeId) {
+    query = query.where(
+      "k.contract_id",
+      "in",
+      db.selectFrom("contract").select("id").where("business_type_id", "=", filter.businessTypeId),
+    );
+  }
+  return query;
+}
 
 /** Due dates from `from` to `to`, both included. */
 export interface DueRange {
@@ -72,25 +139,13 @@ export interface DueRange {
  * by then, from `source`: every installment, or only the candidates for
  * money still due (see openInstallmentRowsAsOf), which then drive the join.
  */
-function installmentRows(
-  db: Db,
-  asOf: string,
-  filter: BalanceFilter,
-  source: InstallmentSource,
-  dueRange: DueRange | null = null,
-) {
+function installmentRows(db: Db, asOf: string, filter: BalanceFilter) {
   const later = laterAllocations(db, asOf, filter)
     .select((eb) => ["a.installment_id", eb.fn.sum<number>("a.amount").as("amount")])
     .groupBy("a.installment_id");
-  const base =
-    source === "installment"
-      ? db.selectFrom("installment as i")
-      : db
-          .selectFrom(openCandidates(db, asOf, filter, dueRange).as("k"))
-          .crossJoin("installment as i")
-          .whereRef("i.id", "=", "k.id");
 
-  let query = base
+  let query = db
+    .selectFrom("installment as i")
     .innerJoin("contract as c", "c.id", "i.contract_id")
     .innerJoin("client as cl", "cl.id", "c.client_id")
     .leftJoin(later.as("l"), "l.installment_id", "i.id")
@@ -106,8 +161,7 @@ function installmentRows(
     ])
     .where("c.signed_on", "<=", asOf);
 
-  if (dueRange) query = query.where("i.due_date", ">=", dueRange.from).where("i.due_date", "<=", dueRange.to);
-  if (filter.clientId) query = query.where("c.client_id", "=", filter.clientId);
+  if (filter.clientId) query = query.where("i.client_id", "=", filter.clientId);
   if (filter.accountManagerId) {
     query = query.where("cl.account_manager_id", "=", filter.accountManagerId);
   }
@@ -122,39 +176,56 @@ function installmentRows(
  * it by then. The base of every balance, aging and reminder figure.
  */
 export function installmentsAsOf(db: Db, asOf: string, filter: BalanceFilter = {}) {
-  return installmentRows(db, asOf, filter, "installment");
+  return installmentRows(db, asOf, filter);
 }
 
 /**
  * Selects the installments of installmentsAsOf with money still due on
- * `asOf`, in the same columns, without reading settled history: those open now
- * (the partial index on paid_amount < amount) and those that payments
- * received after `asOf` paid into since. Sums of outstanding amounts over
+ * `asOf`, without reading settled history: those open now (the partial
+ * index on paid_amount < amount) and those that payments received after
+ * `asOf` paid into since. The columns are those of installmentsAsOf less
+ * business_type_id and account_manager_id. Sums of outstanding amounts over
  * these equal the sums over installmentsAsOf, because settled installments
  * add nothing. `dueRange` keeps only installments due in it, read by due
  * date from the partial index.
  */
-export function openInstallmentRowsAsOf(
+export async function openInstallmentRowsAsOf(
   db: Db,
   asOf: string,
   filter: BalanceFilter = {},
   dueRange: DueRange | null = null,
 ) {
-  return installmentRows(db, asOf, filter, "open", dueRange);
+  return openRows(db, asOf, filter, dueRange);
+}
+
+/** A slice of an ordered list: `limit` rows after skipping `offset`. */
+export interface RowPage {
+  limit: number;
+  offset: number;
 }
 
 /**
  * Installments with money still due on `asOf`, oldest due date first; only
- * those due within `dueRange` when given.
+ * those due within `dueRange` when given, and only the rows of `page` when
+ * given. The page is cut from the open rows before the contract and
+ * installment details are joined, so a page costs its own rows only.
  */
 export async function openInstallmentsAsOf(
   db: Db,
   asOf: string,
   filter: BalanceFilter = {},
   dueRange: DueRange | null = null,
+  page: RowPage | null = null,
 ) {
+  const owed = db
+    .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter, dueRange)).as("o"))
+    .selectAll("o")
+    .where(sql<boolean>`o.amount - o.applied > 0`)
+    .orderBy("o.due_date")
+    .orderBy("o.installment_id")
+    .$if(page !== null, (query) => query.limit(page!.limit).offset(page!.offset));
   const rows = await db
-    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter, dueRange).as("x"))
+    .selectFrom(owed.as("x"))
     .innerJoin("contract as c", "c.id", "x.contract_id")
     .innerJoin("installment as i", "i.id", "x.installment_id")
     .select([
@@ -171,7 +242,6 @@ export async function openInstallmentsAsOf(
       "x.amount",
       "x.applied",
     ])
-    .where(sql<boolean>`x.amount - x.applied > 0`)
     .orderBy("x.due_date")
     .orderBy("x.installment_id")
     .execute();
@@ -180,6 +250,19 @@ export async function openInstallmentsAsOf(
     const applied = Number(row.applied ?? 0);
     return { ...row, applied, outstanding: row.amount - applied };
   });
+}
+
+/** Counts and sums the installments with money still due on `asOf` within `dueRange`. */
+export async function openInstallmentTotals(db: Db, asOf: string, filter: BalanceFilter, dueRange: DueRange) {
+  const row = await db
+    .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter, dueRange)).as("x"))
+    .select((eb) => [
+      eb.fn.countAll<number>().as("count"),
+      eb.fn.coalesce(eb.fn.sum<number>(sql<number>`x.amount - x.applied`), eb.lit(0)).as("outstanding"),
+    ])
+    .where(sql<boolean>`x.amount - x.applied > 0`)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), outstanding: Number(row.outstanding) };
 }
 
 export interface ClientBalanceRow {
@@ -226,25 +309,31 @@ export async function clientBalancesAsOf(
   }));
 }
 
-export type OwingBalanceRow = Omit<ClientBalanceRow, "contracted" | "applied">;
+export interface OwingBalanceRow extends Omit<ClientBalanceRow, "contracted" | "applied"> {
+  /** Outstanding per due-date range asked for, in that order; empty when none were. */
+  buckets: number[];
+}
 
 /**
  * Sums the rows of clientBalancesAsOf that have an amount outstanding,
- * without the contracted and applied totals. It reads open installments
- * only (openInstallmentRowsAsOf), so the cost follows what is still due
- * rather than the whole history.
+ * without the contracted and applied totals, and splits the outstanding
+ * amount over `dueDateRanges` (aging buckets) in the same pass. It reads
+ * open installments only (openInstallmentRowsAsOf), so the cost follows
+ * what is still due rather than the whole history.
  */
 export async function owingClientBalancesAsOf(
   db: Db,
   asOf: string,
   filter: BalanceFilter = {},
+  dueDateRanges: readonly { from: string | null; to: string | null }[] = [],
 ): Promise<OwingBalanceRow[]> {
   const rows = await db
-    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter).as("x"))
+    .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter)).as("x"))
     .select((eb) => [
       "x.client_id as clientId",
       eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding"),
       ...dueColumns(eb, asOf),
+      ...agingBucketSums(eb, dueDateRanges),
     ])
     .groupBy("x.client_id")
     .having(sql<boolean>`sum(x.amount - x.applied) > 0`)
@@ -256,6 +345,7 @@ export async function owingClientBalancesAsOf(
     overdue: Number(row.overdue),
     oldestOverdueDueDate: row.oldestOverdueDueDate,
     nextDueDate: row.nextDueDate,
+    buckets: dueDateRanges.map((_, index) => Number((row as Record<string, unknown>)[`bucket${index}`] ?? 0)),
   }));
 }
 
@@ -320,7 +410,7 @@ export async function agingTotals(
   filter: BalanceFilter = {},
 ): Promise<number[]> {
   const row = await db
-    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter).as("x"))
+    .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter)).as("x"))
     .select((eb) => agingBucketSums(eb, dueDateRanges))
     .executeTakeFirst();
 

@@ -131,7 +131,7 @@ async function insertContracts(db: Db, contracts: readonly PendingContract[], no
   const installmentIds = await insertWithIds(contracts, (chunk) =>
     db
       .insertInto("installment")
-      .values(chunk.map((contract) => ({ contract_id: contract.id!, seq: 1, label: "全款", due_date: contract.dueDate, amount: contract.totalAmount })))
+      .values(chunk.map((contract) => ({ contract_id: contract.id!, client_id: contract.clientId, seq: 1, label: "全款", due_date: contract.dueDate, amount: contract.totalAmount })))
       .returning("id")
       .execute(),
   );

@@ -11,7 +11,10 @@ import {
 } from "../services/reports";
 import { withinScope } from "../permissions";
 import { procedure, router } from "../trpc";
-import { dayCount, date, id, optionalDate, optionalId } from "../validation";
+import { dayCount, date, id, optionalDate, optionalId, pageNumber } from "../validation";
+
+/** Rows per page of the reminder lists. */
+export const REMINDER_PAGE_SIZE = 100;
 
 const filterFields = {
   accountManagerId: optionalId("业务员"),
@@ -63,11 +66,19 @@ export const reportsRouter = router({
         asOf: date("截止日期").optional(),
         horizonDays: dayCount("提前提醒天数", 365).default(15),
         ...filterFields,
+        /** Pages of the two lists, REMINDER_PAGE_SIZE rows each; without either, both lists come whole. */
+        clientsPage: pageNumber("客户列表页码").optional(),
+        upcomingPage: pageNumber("到期列表页码").optional(),
       }),
     )
-    .query(({ ctx, input }) =>
-      reminders(ctx.db, withinScope({ ...input, asOf: input.asOf ?? ctx.clock.today() }, ctx.scope)),
-    ),
+    .query(({ ctx, input }) => {
+      const { clientsPage, upcomingPage, ...rest } = input;
+      const pages =
+        clientsPage || upcomingPage
+          ? { clients: clientsPage ?? 1, upcoming: upcomingPage ?? 1, size: REMINDER_PAGE_SIZE }
+          : undefined;
+      return reminders(ctx.db, withinScope({ ...rest, pages, asOf: input.asOf ?? ctx.clock.today() }, ctx.scope));
+    }),
 
   collectionLetter: procedure
     .input(

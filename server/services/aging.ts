@@ -30,19 +30,23 @@ export interface AgingClientRow {
 export async function agingReport(db: Db, asOf: string, filter: BalanceFilter = {}) {
   const buckets = await getAgingBuckets(db);
   const ranges = agingDueDateRanges(asOf, buckets);
-  const rows = await db
-    .selectFrom(openInstallmentRowsAsOf(db, asOf, filter).as("x"))
-    .innerJoin("client as cl", "cl.id", "x.client_id")
-    .leftJoin("staff as s", "s.id", "cl.account_manager_id")
+  // Sums per client first and names the owing clients after, so the client
+  // and staff rows are read once per client rather than once per installment.
+  const sums = db
+    .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter)).as("x"))
     .select((eb) => [
-      "x.client_id as clientId",
-      eb.fn.max<string>("cl.name").as("clientName"),
-      eb.fn.max<string | null>("s.name").as("accountManagerName"),
+      "x.client_id",
       eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding"),
       ...agingBucketSums(eb, ranges),
     ])
     .groupBy("x.client_id")
-    .having(sql<boolean>`sum(x.amount - x.applied) > 0`)
+    .having(sql<boolean>`sum(x.amount - x.applied) > 0`);
+  const rows = await db
+    .selectFrom(sums.as("t"))
+    .innerJoin("client as cl", "cl.id", "t.client_id")
+    .leftJoin("staff as s", "s.id", "cl.account_manager_id")
+    .selectAll("t")
+    .select(["t.client_id as clientId", "cl.name as clientName", "s.name as accountManagerName"])
     .execute();
 
   const clients: AgingClientRow[] = rows

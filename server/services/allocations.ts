@@ -16,9 +16,8 @@ import { allocate, type AllocationLine, type OpenInstallment } from "../domain/a
 export async function openInstallments(db: Db, clientId: number): Promise<OpenInstallment[]> {
   const rows = await db
     .selectFrom("installment as i")
-    .innerJoin("contract as c", "c.id", "i.contract_id")
     .select(["i.id", "i.contract_id", "i.due_date", "i.amount", "i.paid_amount"])
-    .where("c.client_id", "=", clientId)
+    .where("i.client_id", "=", clientId)
     .where(sql<boolean>`i.paid_amount < i.amount`)
     .execute();
 

@@ -69,12 +69,17 @@ async function checkReferences(db: Db, input: ContractInput, scope: ClientScope)
   if (!type) throw badInput("businessTypeId", `业务类型不存在（编号 ${input.businessTypeId}）`);
 }
 
-async function insertInstallments(db: Db, contractId: number, plan: readonly PlannedInstallment[]) {
+async function insertInstallments(
+  db: Db,
+  contract: { id: number; clientId: number },
+  plan: readonly PlannedInstallment[],
+) {
   await db
     .insertInto("installment")
     .values(
       plan.map((item, index) => ({
-        contract_id: contractId,
+        contract_id: contract.id,
+        client_id: contract.clientId,
         seq: index + 1,
         label: item.label,
         due_date: item.dueDate,
@@ -119,7 +124,7 @@ export async function createContract(
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    await insertInstallments(trx, contract.id, input.installments);
+    await insertInstallments(trx, { id: contract.id, clientId: input.clientId }, input.installments);
     const creditApplied = await applyClientCredit(trx, clock, input.clientId);
     return { contractId: contract.id, creditApplied };
   });
@@ -214,7 +219,7 @@ export async function updateContract(
       throw new AppError("CONFLICT", "该合同有已冲销的回款记录，收款计划需保留历史，不能修改");
     }
     await trx.deleteFrom("installment").where("contract_id", "=", contractId).execute();
-    await insertInstallments(trx, contractId, input.installments);
+    await insertInstallments(trx, { id: contractId, clientId: input.clientId }, input.installments);
     const creditApplied = await applyClientCredit(trx, clock, input.clientId);
     return { contractId, creditApplied };
   });

@@ -1,9 +1,9 @@
 import type { Db } from "../../db";
 import {
   type BalanceFilter,
-  agingTotals,
   clientBalancesAsOf,
   groupBalancesAsOf,
+  openInstallmentTotals,
   openInstallmentsAsOf,
   owingClientBalancesAsOf,
   receivedByClient,
@@ -167,20 +167,44 @@ export interface ReminderRow {
   nextDueDate: string | null;
 }
 
+/** Due dates from `from` to `to`, both included; null leaves that end open. */
+export interface DueDateRange {
+  from: string | null;
+  to: string | null;
+}
+
+/** Pages of the reminder lists to return; a list without a page is returned whole. */
+export interface ReminderPages {
+  /** 1-based page of the owing clients. */
+  clients?: number;
+  /** 1-based page of the installments falling due. */
+  upcoming?: number;
+  /** Rows per page. */
+  size: number;
+}
+
+/** Keeps a 1-based page number within the pages that `count` rows fill. */
+function clampPage(page: number, count: number, size: number): number {
+  return Math.min(Math.max(1, page), Math.max(1, Math.ceil(count / size)));
+}
+
 /**
  * The reminder list on `asOf`: every client with an amount due, most urgent
  * first (days overdue, then amount overdue, then amount due), and the
- * installments falling due within `horizonDays` after asOf.
+ * installments falling due within `horizonDays` after asOf. With `pages`,
+ * only the requested page of each list is returned, while the counts and
+ * totals still cover every row. A large group has thousands of owing
+ * clients and tens of thousands of installments due in a fortnight.
  */
 export async function reminders(
   db: Db,
-  params: { asOf: string; horizonDays: number } & BalanceFilter,
+  params: { asOf: string; horizonDays: number; pages?: ReminderPages; agingRanges?: DueDateRange[] } & BalanceFilter,
 ) {
-  const { asOf, horizonDays, ...filter } = params;
-  const balances = await owingClientBalancesAsOf(db, asOf, filter);
+  const { asOf, horizonDays, pages, agingRanges = [], ...filter } = params;
+  const balances = await owingClientBalancesAsOf(db, asOf, filter, agingRanges);
   const directory = await clientDirectory(db, balances.map((b) => b.clientId));
 
-  const clients: ReminderRow[] = balances.map((balance) => ({
+  const allClients: ReminderRow[] = balances.map((balance) => ({
     client: directory.get(balance.clientId)!,
     outstanding: balance.outstanding,
     overdue: balance.overdue,
@@ -188,29 +212,63 @@ export async function reminders(
     oldestOverdueDueDate: balance.oldestOverdueDueDate,
     nextDueDate: balance.nextDueDate,
   }));
-  clients.sort(
+  allClients.sort(
     (a, b) =>
       b.daysOverdue - a.daysOverdue ||
       b.overdue - a.overdue ||
       b.outstanding - a.outstanding ||
       chineseCollator.compare(a.client.name, b.client.name),
   );
-
-  const until = addDays(asOf, horizonDays);
-  const open = await openInstallmentsAsOf(db, asOf, filter, { from: asOf, to: until });
-  const upcoming = open
-    .filter((item) => item.dueDate >= asOf && item.dueDate <= until)
-    .map((item) => ({
-      ...item,
-      client: directory.get(item.clientId)!,
-      daysUntilDue: daysBetween(asOf, item.dueDate),
-    }));
-
-  const totals = clients.reduce(
+  const totals = allClients.reduce(
     (sum, row) => ({ outstanding: sum.outstanding + row.outstanding, overdue: sum.overdue + row.overdue }),
     { outstanding: 0, overdue: 0 },
   );
-  return { asOf, horizonDays, until, clients, upcoming, totals };
+  const agingTotals = agingRanges.map((_, index) => balances.reduce((sum, row) => sum + row.buckets[index]!, 0));
+  const clientCount = allClients.length;
+  const overdueClientCount = allClients.filter((row) => row.overdue > 0).length;
+  const clientsPage = pages?.clients ? clampPage(pages.clients, clientCount, pages.size) : 1;
+  const clients = pages?.clients
+    ? allClients.slice((clientsPage - 1) * pages.size, clientsPage * pages.size)
+    : allClients;
+
+  const until = addDays(asOf, horizonDays);
+  const dueRange = { from: asOf, to: until };
+  const due = await openInstallmentTotals(db, asOf, filter, dueRange);
+  const upcomingPage = pages?.upcoming ? clampPage(pages.upcoming, due.count, pages.size) : 1;
+  const open = await openInstallmentsAsOf(
+    db,
+    asOf,
+    filter,
+    dueRange,
+    pages?.upcoming ? { limit: pages.size, offset: (upcomingPage - 1) * pages.size } : null,
+  );
+  const upcomingDirectory = await clientDirectory(
+    db,
+    [...new Set(open.map((item) => item.clientId))].filter((id) => !directory.has(id)),
+  );
+  const upcoming = open.map((item) => ({
+    ...item,
+    client: directory.get(item.clientId) ?? upcomingDirectory.get(item.clientId)!,
+    daysUntilDue: daysBetween(asOf, item.dueDate),
+  }));
+
+  return {
+    asOf,
+    horizonDays,
+    until,
+    clients,
+    clientCount,
+    overdueClientCount,
+    clientsPage,
+    upcoming,
+    upcomingCount: due.count,
+    upcomingTotal: due.outstanding,
+    upcomingPage,
+    pageSize: pages?.size ?? null,
+    totals,
+    /** Outstanding over all owing clients per range of `agingRanges`. */
+    agingTotals,
+  };
 }
 
 /**
@@ -218,7 +276,7 @@ export async function reminders(
  * in [minDays, maxDays] overdue when asOf − maxDays ≤ d ≤ asOf − minDays.
  * The not-yet-due bucket covers d ≥ asOf.
  */
-export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS) {
+export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS): DueDateRange[] {
   return buckets.map((bucket) => ({
     from: bucket.maxDays === null ? null : addDays(asOf, -bucket.maxDays),
     to: bucket.minDays === 0 ? null : addDays(asOf, -bucket.minDays),
@@ -231,8 +289,17 @@ export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS
  */
 export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter, "accountManagerId"> = {}) {
   const buckets = await getAgingBuckets(db);
-  const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets), filter);
-  const list = await reminders(db, { asOf, horizonDays: 7, ...filter });
+  // The dashboard shows ten rows of each list, so pages of ten keep the work
+  // to those rows; the counts and totals still cover every client. The
+  // aging buckets are summed in the same pass over open installments.
+  const list = await reminders(db, {
+    asOf,
+    horizonDays: 7,
+    ...filter,
+    pages: { clients: 1, upcoming: 1, size: 10 },
+    agingRanges: agingDueDateRanges(asOf, buckets),
+  });
+  const bucketTotals = list.agingTotals;
   const monthStart = startOfMonth(asOf);
   let collectedQuery = db
     .selectFrom("payment as p")
@@ -254,10 +321,10 @@ export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter
     aging: buckets.map((bucket, index) => ({ ...bucket, amount: bucketTotals[index] ?? 0 })),
     collectedThisMonth: Number(collected.total),
     paymentsThisMonth: Number(collected.count),
-    clientsOwing: list.clients.length,
-    clientsOverdue: list.clients.filter((row) => row.overdue > 0).length,
-    urgent: list.clients.filter((row) => row.overdue > 0).slice(0, 10),
-    dueSoon: list.upcoming.slice(0, 10),
+    clientsOwing: list.clientCount,
+    clientsOverdue: list.overdueClientCount,
+    urgent: list.clients.filter((row) => row.overdue > 0),
+    dueSoon: list.upcoming,
   };
 }
 

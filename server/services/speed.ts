@@ -1,6 +1,14 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+
 import type { Db } from "../../db";
-import { type BalanceFilter, installmentsAsOf, owingClientBalancesAsOf } from "../../db/queries/balances";
-import { addDays, daysBetween } from "../domain/dates";
+import { daysBetweenSql } from "../../db/dialect/dates";
+import {
+  type BalanceFilter,
+  openInstallmentRowsAsOf,
+  owingClientBalancesAsOf,
+} from "../../db/queries/balances";
+import type { InstallmentTable } from "../../db/schema";
+import { addDays } from "../domain/dates";
 import { type SpeedGrade, speedGrade } from "../domain/speed";
 
 /**
@@ -38,50 +46,84 @@ export interface SpeedRow {
 
 /**
  * Payment speed per client over installments due in [from, asOf], as of
- * asOf. Paid fen come from live allocations of live payments received by
- * asOf, summed in SQL per (client, due date, signing date, receipt date);
- * open fen per (client, due date). Days are then weighted in integers.
+ * asOf, summed in SQL to one row per client: due fen from the installments,
+ * paid fen and fen × days from live allocations of live payments received
+ * by asOf, open overdue fen and fen × days from the open installments. Day
+ * counts come from daysBetweenSql, so nothing but the sums reaches
+ * JavaScript.
  */
 export async function paymentSpeed(db: Db, params: { from: string; asOf: string }, filter: BalanceFilter = {}) {
   const { from, asOf } = params;
 
-  let paidQuery = db
-    .selectFrom("allocation as a")
-    .innerJoin("payment as p", "p.id", "a.payment_id")
-    .innerJoin("installment as i", "i.id", "a.installment_id")
-    .innerJoin("contract as c", "c.id", "i.contract_id")
-    .innerJoin("client as cl", "cl.id", "c.client_id")
-    .select((eb) => [
-      "c.client_id as clientId",
-      "i.due_date as dueDate",
-      "c.signed_on as signedOn",
-      "p.received_on as receivedOn",
-      eb.fn.sum<number>("a.amount").as("amount"),
-    ])
-    .where("a.reversed_at", "is", null)
-    .where("p.reversed_at", "is", null)
-    .where("p.received_on", "<=", asOf)
-    .where("c.signed_on", "<=", asOf)
-    .where("i.due_date", ">=", from)
-    .where("i.due_date", "<=", asOf)
-    .groupBy(["c.client_id", "i.due_date", "c.signed_on", "p.received_on"]);
-  if (filter.clientId) paidQuery = paidQuery.where("c.client_id", "=", filter.clientId);
-  if (filter.accountManagerId) paidQuery = paidQuery.where("cl.account_manager_id", "=", filter.accountManagerId);
-  if (filter.businessTypeId) paidQuery = paidQuery.where("c.business_type_id", "=", filter.businessTypeId);
+  const signedAfterAsOf = db.selectFrom("contract").select("id").where("signed_on", ">", asOf);
+  // The report's filters, on the installment's own columns.
+  const inFilter = (eb: ExpressionBuilder<{ i: InstallmentTable }, "i">) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.clientId) conditions.push(eb("i.client_id", "=", filter.clientId));
+    if (filter.accountManagerId) {
+      const managed = db.selectFrom("client").select("id").where("account_manager_id", "=", filter.accountManagerId);
+      conditions.push(eb("i.client_id", "in", managed));
+    }
+    if (filter.businessTypeId) {
+      const ofType = db.selectFrom("contract").select("id").where("business_type_id", "=", filter.businessTypeId);
+      conditions.push(eb("i.contract_id", "in", ofType));
+    }
+    return eb.and(conditions);
+  };
 
   const dueRows = await db
-    .selectFrom(installmentsAsOf(db, asOf, filter).as("x"))
+    .selectFrom("installment as i")
+    .select((eb) => ["i.client_id as clientId", eb.fn.sum<number>("i.amount").as("due")])
+    .where("i.due_date", ">=", from)
+    .where("i.due_date", "<=", asOf)
+    .where("i.contract_id", "not in", signedAfterAsOf)
+    .where(inFilter)
+    .groupBy("i.client_id")
+    .execute();
+
+  const late = daysBetweenSql(db, sql.ref("i.due_date"), sql.ref("p.received_on"));
+  const paidRows = await db
+      .selectFrom("installment as i")
+      .innerJoin("allocation as a", "a.installment_id", "i.id")
+      .innerJoin("payment as p", "p.id", "a.payment_id")
+      .innerJoin("contract as c", "c.id", "i.contract_id")
+      .select((eb) => [
+        "i.client_id as clientId",
+        eb.fn.sum<number>("a.amount").as("paid"),
+        eb.fn
+          .sum<number>(eb.case().when("p.received_on", "<=", eb.ref("i.due_date")).then(eb.ref("a.amount")).else(0).end())
+          .as("paidOnTime"),
+        eb.fn
+          .sum<number>(
+            eb.case().when("p.received_on", ">", eb.ref("i.due_date")).then(sql<number>`a.amount * ${late}`).else(0).end(),
+          )
+          .as("lateFenDays"),
+        eb.fn
+          .sum<number>(sql<number>`a.amount * ${daysBetweenSql(db, sql.ref("c.signed_on"), sql.ref("p.received_on"))}`)
+          .as("signFenDays"),
+      ])
+      .where("a.reversed_at", "is", null)
+      .where("p.reversed_at", "is", null)
+      .where("p.received_on", "<=", asOf)
+      .where("c.signed_on", "<=", asOf)
+      .where("i.due_date", ">=", from)
+      .where("i.due_date", "<=", asOf)
+      .where(inFilter)
+      .groupBy("i.client_id")
+      .execute();
+
+  // Open overdue: due in [from, asOf) and not paid by asOf.
+  const openRows = await db
+    .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter, { from, to: addDays(asOf, -1) })).as("x"))
     .select((eb) => [
       "x.client_id as clientId",
-      "x.due_date as dueDate",
-      eb.fn.sum<number>("x.amount").as("due"),
-      eb.fn.sum<number>("x.applied").as("applied"),
+      eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("open"),
+      eb.fn
+        .sum<number>(sql<number>`(x.amount - x.applied) * ${daysBetweenSql(db, sql.ref("x.due_date"), sql.val(asOf))}`)
+        .as("openFenDays"),
     ])
-    .where("x.due_date", ">=", from)
-    .where("x.due_date", "<=", asOf)
-    .groupBy(["x.client_id", "x.due_date"])
+    .groupBy("x.client_id")
     .execute();
-  const paidRows = await paidQuery.execute();
   const balances = await owingClientBalancesAsOf(db, asOf, filter);
 
   const rows = new Map<number, SpeedRow & { signFenDays: number }>();
@@ -110,24 +152,18 @@ export async function paymentSpeed(db: Db, params: { from: string; asOf: string 
     return row;
   };
 
-  for (const due of dueRows) {
-    const row = rowOf(due.clientId);
-    const amount = Number(due.due);
-    const open = amount - Number(due.applied ?? 0);
-    row.dueInPeriod += amount;
-    if (open > 0 && due.dueDate < asOf) {
-      row.openOverdue += open;
-      row.lateFenDays += open * daysBetween(due.dueDate, asOf);
-    }
+  for (const due of dueRows) rowOf(due.clientId).dueInPeriod += Number(due.due);
+  for (const open of openRows) {
+    const row = rowOf(open.clientId);
+    row.openOverdue += Number(open.open);
+    row.lateFenDays += Number(open.openFenDays);
   }
   for (const paid of paidRows) {
     const row = rowOf(paid.clientId);
-    const amount = Number(paid.amount);
-    const late = Math.max(0, daysBetween(paid.dueDate, paid.receivedOn));
-    row.paid += amount;
-    if (late === 0) row.paidOnTime += amount;
-    row.lateFenDays += amount * late;
-    row.signFenDays += amount * daysBetween(paid.signedOn, paid.receivedOn);
+    row.paid += Number(paid.paid);
+    row.paidOnTime += Number(paid.paidOnTime);
+    row.lateFenDays += Number(paid.lateFenDays);
+    row.signFenDays += Number(paid.signFenDays);
   }
   // More than 90 days overdue on asOf: due date before asOf − 90 days.
   const over90Before = addDays(asOf, -90);

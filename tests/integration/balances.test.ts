@@ -399,6 +399,62 @@ describe("reports.reminders", () => {
   });
 });
 
+describe("reports.reminders pages", () => {
+  /** 105 clients, each with one installment overdue by a different number of days and one due within a week. */
+  async function manyClients() {
+    const ctx = await createTestContext(TODAY);
+    for (let index = 0; index < 105; index++) {
+      const clientId = await addClient(ctx.caller, `分页客户${String(index).padStart(3, "0")}`);
+      await addContract(ctx.caller, clientId, `P-${index}`, "2026-01-01", [
+        [addDays(TODAY, -1 - index), 1000 + index],
+        [addDays(TODAY, index % 7), 500],
+      ]);
+    }
+    return ctx;
+  }
+
+  it("pages both lists with whole totals", async () => {
+    const { caller } = await manyClients();
+
+    const whole = await caller.reports.reminders({ asOf: TODAY, horizonDays: 7 });
+    const first = await caller.reports.reminders({ asOf: TODAY, horizonDays: 7, clientsPage: 1, upcomingPage: 1 });
+    const second = await caller.reports.reminders({ asOf: TODAY, horizonDays: 7, clientsPage: 2, upcomingPage: 2 });
+
+    expect(whole.clients).toHaveLength(105);
+    expect(first.clients).toHaveLength(100);
+    expect([...first.clients, ...second.clients]).toEqual(whole.clients);
+    expect([...first.upcoming, ...second.upcoming]).toEqual(whole.upcoming);
+    expect(first.clients[0]!.daysOverdue).toBe(105);
+    for (const page of [first, second]) {
+      expect(page.clientCount).toBe(105);
+      expect(page.overdueClientCount).toBe(105);
+      expect(page.upcomingCount).toBe(105);
+      expect(page.upcomingTotal).toBe(105 * 500);
+      expect(page.totals).toEqual(whole.totals);
+      expect(page.pageSize).toBe(100);
+    }
+    expect(whole.upcomingTotal).toBe(whole.upcoming.reduce((sum, item) => sum + item.outstanding, 0));
+    expect(whole.pageSize).toBeNull();
+  });
+
+  it("shows the last page for a page past the end", async () => {
+    const { caller } = await manyClients();
+
+    const past = await caller.reports.reminders({ asOf: TODAY, horizonDays: 7, clientsPage: 9, upcomingPage: 50 });
+
+    expect(past.clientsPage).toBe(2);
+    expect(past.upcomingPage).toBe(2);
+    expect(past.clients).toHaveLength(5);
+  });
+
+  it("rejects a page number that is not a positive whole number", async () => {
+    const { caller } = await createTestContext(TODAY);
+
+    await expect(caller.reports.reminders({ asOf: TODAY, clientsPage: 0 })).rejects.toThrow(/客户列表页码 "0" 无效/);
+    await expect(caller.reports.reminders({ asOf: TODAY, upcomingPage: 1.5 })).rejects.toThrow(/到期列表页码 "1.5" 无效/);
+  });
+});
+
 describe("reports.summary filters", () => {
   it("filters by account manager", async () => {
     const { caller, li, bank } = await agency();

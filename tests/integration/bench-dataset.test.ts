@@ -10,11 +10,13 @@ import { generateDataset } from "../../bench/dataset/generate";
 import { SIZES } from "../../bench/dataset/sizes";
 import { type Db, openDatabase } from "../../db";
 import {
+  agingTotals,
   clientBalancesAsOf,
   installmentsAsOf,
   openInstallmentRowsAsOf,
   owingClientBalancesAsOf,
 } from "../../db/queries/balances";
+import { agingDueDateRanges } from "../../server/services/reports";
 
 /**
  * The XS benchmark dataset: the generator keeps the product's invariants,
@@ -72,9 +74,17 @@ describe("benchmark dataset XS", () => {
 
     it(`finds the open installments on ${asOf}`, async () => {
       const all = await db.selectFrom(installmentsAsOf(db, asOf).as("x")).selectAll().execute();
-      const open = await db.selectFrom(openInstallmentRowsAsOf(db, asOf).as("x")).selectAll().execute();
+      const open = await db.selectFrom((await openInstallmentRowsAsOf(db, asOf)).as("x")).selectAll().execute();
       const expected = all
         .filter((row) => row.amount - Number(row.applied) > 0)
+        .map((row) => ({
+          installment_id: row.installment_id,
+          contract_id: row.contract_id,
+          client_id: row.client_id,
+          due_date: row.due_date,
+          amount: row.amount,
+          applied: row.applied,
+        }))
         .sort((a, b) => a.installment_id - b.installment_id);
       const actual = [...open].sort((a, b) => a.installment_id - b.installment_id);
 
@@ -91,10 +101,42 @@ describe("benchmark dataset XS", () => {
           overdue: row.overdue,
           oldestOverdueDueDate: row.oldestOverdueDueDate,
           nextDueDate: row.nextDueDate,
+          buckets: [],
         }));
       const owing = await owingClientBalancesAsOf(db, asOf);
 
       expect(owing).toEqual(full);
+    });
+
+    it(`splits owing clients into the aging totals on ${asOf}`, async () => {
+      const ranges = agingDueDateRanges(asOf);
+      const owing = await owingClientBalancesAsOf(db, asOf, {}, ranges);
+      const summed = ranges.map((_, index) => owing.reduce((sum, row) => sum + row.buckets[index]!, 0));
+
+      expect(summed).toEqual(await agingTotals(db, asOf, ranges));
+      for (const row of owing) expect(row.buckets.reduce((sum, amount) => sum + amount, 0)).toBe(row.outstanding);
+    });
+
+    it(`filters the open installments as the full query on ${asOf}`, async () => {
+      const client = await db
+        .selectFrom("installment")
+        .select("client_id")
+        .where(sql<boolean>`paid_amount < amount`)
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
+      const manager = await db
+        .selectFrom("client")
+        .select("account_manager_id")
+        .where("id", "=", client.client_id)
+        .executeTakeFirstOrThrow();
+      const filters = [{ clientId: client.client_id }, { accountManagerId: manager.account_manager_id }, { businessTypeId: 2 }];
+      for (const filter of filters) {
+        const all = await db.selectFrom(installmentsAsOf(db, asOf, filter).as("x")).selectAll().execute();
+        const open = await db.selectFrom((await openInstallmentRowsAsOf(db, asOf, filter)).as("x")).selectAll().execute();
+        const expected = all.filter((row) => row.amount - Number(row.applied) > 0).map((row) => row.installment_id);
+
+        expect(open.map((row) => row.installment_id).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+      }
     });
   }
 });
