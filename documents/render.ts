@@ -1,5 +1,8 @@
 import { createElement, type ReactElement } from "react";
-import { Document, renderToBuffer, renderToFile, type DocumentProps } from "@react-pdf/renderer";
+import { writeFile } from "node:fs/promises";
+
+import { Document, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
+import { PDFDocument } from "pdf-lib";
 
 import { CollectionLetter, CollectionLetterPage } from "./collection-letter";
 import { registerDocumentFonts } from "./fonts";
@@ -15,25 +18,42 @@ export async function renderCollectionLetter(
   return renderToBuffer(asDocumentElement(createElement(CollectionLetter, { facts, seal })));
 }
 
+/** Letters laid out together before their pages are copied into the batch file. */
+const LETTERS_PER_CHUNK = 25;
+
 /**
  * Renders many letters into one PDF file at `filePath`, each starting on a
- * new page and numbered 第 1 页 共 N 页 within itself.
+ * new page and numbered 第 1 页 共 N 页 within itself. `onProgress` receives
+ * the number of letters done after each chunk.
  *
- * NOTE: react-pdf lays out the whole document in memory before writing, so
- * peak memory grows with the number of letters; the batch job measures it
- * and offers a zip of separate PDFs for large batches.
+ * react-pdf lays out a whole document in memory before writing it, and one
+ * document of 500 letters peaked at 2.2 GB of RSS. So the letters are
+ * rendered LETTERS_PER_CHUNK at a time and the chunks' pages copied into
+ * one file with pdf-lib, which bounds memory by one chunk plus the finished
+ * file. Each chunk embeds its own subset of the font.
  */
 export async function renderCollectionLettersToFile(
   letters: Array<{ facts: CollectionLetterFacts; seal: SealImage | null }>,
   filePath: string,
   title: string,
+  onProgress: (done: number) => void = () => undefined,
 ): Promise<void> {
   registerDocumentFonts();
-  const pages = letters.map((letter, index) =>
-    createElement(CollectionLetterPage, { key: index, ...letter, numbering: "page" }),
-  );
-  const document = createElement(Document, { title, language: "zh-CN" }, pages);
-  await renderToFile(asDocumentElement(document), filePath);
+  const merged = await PDFDocument.create();
+  merged.setTitle(title);
+  merged.setLanguage("zh-CN");
+  merged.setProducer("huikuan");
+  for (let start = 0; start < letters.length; start += LETTERS_PER_CHUNK) {
+    const chunk = letters.slice(start, start + LETTERS_PER_CHUNK);
+    const pages = chunk.map((letter, index) =>
+      createElement(CollectionLetterPage, { key: index, ...letter, numbering: "page" }),
+    );
+    const bytes = await renderToBuffer(asDocumentElement(createElement(Document, { title, language: "zh-CN" }, pages)));
+    const part = await PDFDocument.load(bytes);
+    for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
+    onProgress(start + chunk.length);
+  }
+  await writeFile(filePath, await merged.save());
 }
 
 /**

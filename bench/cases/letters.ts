@@ -5,6 +5,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 
 import { sql } from "kysely";
+import { PDFDocument } from "pdf-lib";
 
 import { renderCollectionLetter, renderCollectionLettersToFile } from "../../documents/render";
 import type { CollectionLetterFacts } from "../../documents/types";
@@ -158,11 +159,12 @@ async function renderBatch(letters: { facts: CollectionLetterFacts; seal: null }
   try {
     const { ms } = await timeOnce(() => renderCollectionLettersToFile(letters, file, "催款函批量打印"));
     peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
-    const content = fs.readFileSync(file, "latin1");
+    const content = fs.readFileSync(file);
+    const pages = (await PDFDocument.load(content)).getPageCount();
     collectGarbage();
     return {
       ms,
-      pages: countPages(content),
+      pages,
       bytes: content.length,
       peakRssBytes,
       heapBeforeBytes,
@@ -172,11 +174,6 @@ async function renderBatch(letters: { facts: CollectionLetterFacts; seal: null }
     clearInterval(sampler);
     fs.rmSync(file, { force: true });
   }
-}
-
-/** Counts page objects in a PDF that keeps them outside compressed object streams, as react-pdf does. */
-function countPages(pdf: string): number {
-  return pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 
 /** Runs a full garbage collection, so heap figures compare live objects only. */

@@ -133,7 +133,7 @@ async function runJob(job: BatchJob, letters: IssuedLetter[], images: DocumentIm
     if (job.format === "zip") {
       await writeZip(job, letters, images, filePath);
     } else {
-      // The whole PDF is laid out in memory: callers cap it at MAX_PDF_LETTERS.
+      // The finished PDF is held in memory until written: callers cap it at MAX_PDF_LETTERS.
       await renderCollectionLettersToFile(
         letters.map((letter) => ({
           facts: { ...letter.payload.facts, number: letter.number },
@@ -141,6 +141,9 @@ async function runJob(job: BatchJob, letters: IssuedLetter[], images: DocumentIm
         })),
         filePath,
         job.fileName,
+        (done) => {
+          job.done = done;
+        },
       );
       job.done = job.total;
     }

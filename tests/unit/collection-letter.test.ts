@@ -9,7 +9,7 @@ import { toCapitalAmount } from "../../documents/capital";
 import { buildCollectionLetterContent } from "../../documents/collection-letter-content";
 import { contentDisposition, documentFileName } from "../../documents/file-name";
 import { splitAtBreakOpportunities } from "../../documents/line-breaking";
-import { renderCollectionLetter } from "../../documents/render";
+import { renderCollectionLetter, renderCollectionLettersToFile } from "../../documents/render";
 import type {
   CollectionLetterFacts,
   CompanyProfile,
@@ -408,5 +408,47 @@ describe("long unbroken runs", () => {
 
   it("keep a contract number whole", () => {
     expect(splitAtBreakOpportunities("合同HT-2026-0012号")).toContain("HT-2026-0012");
+  });
+});
+
+describe("many letters in one file", () => {
+  // More letters than one chunk of renderCollectionLettersToFile, with a
+  // two-page letter among them, so the file is joined from several chunks.
+  const letters = Array.from({ length: 27 }, (_, index) => {
+    const contracts = index === 25 ? Array.from({ length: 25 }, () => makeContract()) : twoContracts;
+    return {
+      facts: makeFacts(contracts, { client: { name: `批量客户${index + 1}有限公司`, contactPerson: "", address: "" } }),
+      seal: null,
+    };
+  });
+  let pages: string[];
+  const progress: number[] = [];
+
+  beforeAll(async () => {
+    const file = path.join(workDirectory, "batch.pdf");
+    await renderCollectionLettersToFile(letters, file, "催款函批量打印", (done) => progress.push(done));
+    const count = pageCount(file);
+    pages = Array.from({ length: count }, (_, index) => squeeze(extractText(file, { page: index + 1 })));
+  }, 120_000);
+
+  it("starts every letter on a new page, in order, and numbers each letter's pages within it", () => {
+    const firstPages = pages.filter((text) => text.includes("第1页共"));
+    expect(firstPages.map((text) => /^.*?催款函(批量客户\d+有限公司)：/.exec(text)?.[1])).toEqual(
+      letters.map((letter) => letter.facts.client.name),
+    );
+    // Each letter's pages run 第1页 to 第N页共N页; the 26th letter has 25 contracts and two pages.
+    const runs: number[] = [];
+    for (const text of pages) {
+      const [, page, total] = /第(\d+)页共(\d+)页$/.exec(text) ?? [];
+      if (page === "1") runs.push(0);
+      runs[runs.length - 1]! += 1;
+      expect(Number(page)).toBe(runs[runs.length - 1]);
+      if (page === total) expect(runs[runs.length - 1]).toBe(Number(total));
+    }
+    expect(runs).toEqual(letters.map((_, index) => (index === 25 ? 2 : 1)));
+  });
+
+  it("reports progress after each chunk", () => {
+    expect(progress).toEqual([25, 27]);
   });
 });
