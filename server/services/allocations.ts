@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 
 import type { Db } from "../../db";
+import { selectInChunks } from "../../db/queries/chunks";
 import type { Clock } from "../clock";
 import { allocate, type AllocationLine, type OpenInstallment } from "../domain/allocation";
 
@@ -67,12 +68,14 @@ export async function unwindAllocations(
 ): Promise<number> {
   if (paymentIds.length === 0) return 0;
 
-  const allocations = await db
-    .selectFrom("allocation")
-    .select(["id", "installment_id", "amount"])
-    .where("payment_id", "in", paymentIds)
-    .where("reversed_at", "is", null)
-    .execute();
+  const allocations = await selectInChunks(paymentIds, (chunk) =>
+    db
+      .selectFrom("allocation")
+      .select(["id", "installment_id", "amount"])
+      .where("payment_id", "in", chunk)
+      .where("reversed_at", "is", null)
+      .execute(),
+  );
   for (const allocation of allocations) {
     await db
       .updateTable("installment")
@@ -81,12 +84,15 @@ export async function unwindAllocations(
       .execute();
   }
 
-  await db
-    .updateTable("allocation")
-    .set({ reversed_at: reversedAt })
-    .where("payment_id", "in", paymentIds)
-    .where("reversed_at", "is", null)
-    .execute();
+  await selectInChunks(paymentIds, async (chunk) => {
+    await db
+      .updateTable("allocation")
+      .set({ reversed_at: reversedAt })
+      .where("payment_id", "in", chunk)
+      .where("reversed_at", "is", null)
+      .execute();
+    return [];
+  });
   return allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
 }
 

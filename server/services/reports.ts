@@ -8,6 +8,7 @@ import {
   owingClientBalancesAsOf,
   receivedByClient,
 } from "../../db/queries/balances";
+import { selectInChunks } from "../../db/queries/chunks";
 import { DEFAULT_AGING_BUCKETS, daysOverdue } from "../domain/aging";
 import { addDays, daysBetween, startOfMonth } from "../domain/dates";
 import { getAgingBuckets } from "./aging-settings";
@@ -20,21 +21,22 @@ import { getAgingBuckets } from "./aging-settings";
 const chineseCollator = new Intl.Collator("zh-CN");
 
 /** Client identity columns shown beside every balance. */
-async function clientDirectory(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return new Map<number, ClientIdentity>();
-  const rows = await db
-    .selectFrom("client as c")
-    .leftJoin("staff as s", "s.id", "c.account_manager_id")
-    .select([
-      "c.id",
-      "c.name",
-      "c.contact_person as contactPerson",
-      "c.phone",
-      "c.account_manager_id as accountManagerId",
-      "s.name as accountManagerName",
-    ])
-    .where("c.id", "in", ids)
-    .execute();
+async function clientDirectory(db: Db, ids: readonly number[]): Promise<Map<number, ClientIdentity>> {
+  const rows = await selectInChunks(ids, (chunk) =>
+    db
+      .selectFrom("client as c")
+      .leftJoin("staff as s", "s.id", "c.account_manager_id")
+      .select([
+        "c.id",
+        "c.name",
+        "c.contact_person as contactPerson",
+        "c.phone",
+        "c.account_manager_id as accountManagerId",
+        "s.name as accountManagerName",
+      ])
+      .where("c.id", "in", chunk)
+      .execute(),
+  );
   return new Map(rows.map((row) => [row.id, row]));
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../../db";
 import { agingTotals, clientBalancesAsOf } from "../../db/queries/balances";
+import { selectInChunks } from "../../db/queries/chunks";
 import {
   type ClientSituationFacts,
   type SituationContactFact,
@@ -265,7 +266,8 @@ async function collectedBetween(
 }
 
 async function clientNames(db: Db, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom("client").select(["id", "name"]).where("id", "in", ids).execute();
+  const rows = await selectInChunks(ids, (chunk) =>
+    db.selectFrom("client").select(["id", "name"]).where("id", "in", chunk).execute(),
+  );
   return new Map(rows.map((row) => [row.id, row.name]));
 }

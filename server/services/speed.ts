@@ -7,6 +7,7 @@ import {
   openInstallmentRowsAsOf,
   owingClientBalancesAsOf,
 } from "../../db/queries/balances";
+import { selectInChunks } from "../../db/queries/chunks";
 import type { InstallmentTable } from "../../db/schema";
 import { addDays } from "../domain/dates";
 import { type SpeedGrade, speedGrade } from "../domain/speed";
@@ -174,15 +175,14 @@ export async function paymentSpeed(db: Db, params: { from: string; asOf: string 
     row.overdueOver90 = balance.oldestOverdueDueDate !== null && balance.oldestOverdueDueDate < over90Before;
   }
 
-  const ids = [...rows.keys()];
-  const names = ids.length
-    ? await db
-        .selectFrom("client as cl")
-        .leftJoin("staff as s", "s.id", "cl.account_manager_id")
-        .select(["cl.id", "cl.name", "s.name as accountManagerName"])
-        .where("cl.id", "in", ids)
-        .execute()
-    : [];
+  const names = await selectInChunks(rows.keys(), (chunk) =>
+    db
+      .selectFrom("client as cl")
+      .leftJoin("staff as s", "s.id", "cl.account_manager_id")
+      .select(["cl.id", "cl.name", "s.name as accountManagerName"])
+      .where("cl.id", "in", chunk)
+      .execute(),
+  );
   for (const name of names) {
     const row = rows.get(name.id)!;
     row.clientName = name.name;

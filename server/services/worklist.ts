@@ -2,6 +2,7 @@ import { sql } from "kysely";
 
 import type { Db } from "../../db";
 import { type BalanceFilter, clientBalancesAsOf, installmentsAsOf } from "../../db/queries/balances";
+import { selectInChunks } from "../../db/queries/chunks";
 import { openDisputedInstallmentIds } from "../../db/queries/disputes";
 import { daysOverdue } from "../domain/aging";
 import { priorityInYuan, priorityKey } from "../domain/collections";
@@ -268,12 +269,13 @@ async function windowInstallments(
 }
 
 async function clientDirectory(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { name: string; phone: string; accountManagerName: string | null }>();
-  const rows = await db
-    .selectFrom("client as cl")
-    .leftJoin("staff as s", "s.id", "cl.account_manager_id")
-    .select(["cl.id", "cl.name", "cl.phone", "s.name as accountManagerName"])
-    .where("cl.id", "in", ids)
-    .execute();
+  const rows = await selectInChunks(ids, (chunk) =>
+    db
+      .selectFrom("client as cl")
+      .leftJoin("staff as s", "s.id", "cl.account_manager_id")
+      .select(["cl.id", "cl.name", "cl.phone", "s.name as accountManagerName"])
+      .where("cl.id", "in", chunk)
+      .execute(),
+  );
   return new Map(rows.map((row) => [row.id, row]));
 }
