@@ -309,23 +309,18 @@ export async function clientBalancesAsOf(
   }));
 }
 
-export interface OwingBalanceRow extends Omit<ClientBalanceRow, "contracted" | "applied"> {
-  /** Outstanding per due-date range asked for, in that order; empty when none were. */
-  buckets: number[];
-}
+export type OwingBalanceRow = Omit<ClientBalanceRow, "contracted" | "applied">;
 
 /**
  * Sums the rows of clientBalancesAsOf that have an amount outstanding,
- * without the contracted and applied totals, and splits the outstanding
- * amount over `dueDateRanges` (aging buckets) in the same pass. It reads
- * open installments only (openInstallmentRowsAsOf), so the cost follows
- * what is still due rather than the whole history.
+ * without the contracted and applied totals. It reads open installments
+ * only (openInstallmentRowsAsOf), so the cost follows what is still due
+ * rather than the whole history.
  */
 export async function owingClientBalancesAsOf(
   db: Db,
   asOf: string,
   filter: BalanceFilter = {},
-  dueDateRanges: readonly { from: string | null; to: string | null }[] = [],
 ): Promise<OwingBalanceRow[]> {
   const rows = await db
     .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter)).as("x"))
@@ -333,7 +328,6 @@ export async function owingClientBalancesAsOf(
       "x.client_id as clientId",
       eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding"),
       ...dueColumns(eb, asOf),
-      ...agingBucketSums(eb, dueDateRanges),
     ])
     .groupBy("x.client_id")
     .having(sql<boolean>`sum(x.amount - x.applied) > 0`)
@@ -345,7 +339,6 @@ export async function owingClientBalancesAsOf(
     overdue: Number(row.overdue),
     oldestOverdueDueDate: row.oldestOverdueDueDate,
     nextDueDate: row.nextDueDate,
-    buckets: dueDateRanges.map((_, index) => Number((row as Record<string, unknown>)[`bucket${index}`] ?? 0)),
   }));
 }
 
@@ -401,7 +394,10 @@ export async function receivedByClient(
 /**
  * Sums outstanding amounts into aging buckets on `asOf`, one total per
  * due-date range. The caller computes the ranges from the buckets' day
- * bounds, so the SQL compares plain dates and is the same on every database.
+ * bounds, so the SQL compares plain dates and is the same on every
+ * database. SQL sums per due date, read in order from the open-by-due-date
+ * index, and the few hundred dates are put into ranges here: one CASE per
+ * range and installment cost more than the scan itself at millions of rows.
  */
 export async function agingTotals(
   db: Db,
@@ -409,13 +405,16 @@ export async function agingTotals(
   dueDateRanges: readonly { from: string | null; to: string | null }[],
   filter: BalanceFilter = {},
 ): Promise<number[]> {
-  const row = await db
+  const byDueDate = await db
     .selectFrom((await openInstallmentRowsAsOf(db, asOf, filter)).as("x"))
-    .select((eb) => agingBucketSums(eb, dueDateRanges))
-    .executeTakeFirst();
+    .select((eb) => ["x.due_date as dueDate", eb.fn.sum<number>(sql<number>`x.amount - x.applied`).as("outstanding")])
+    .groupBy("x.due_date")
+    .execute();
 
-  return dueDateRanges.map((_, index) =>
-    Number((row as Record<string, unknown> | undefined)?.[`bucket${index}`] ?? 0),
+  return dueDateRanges.map((range) =>
+    byDueDate
+      .filter((row) => (range.from === null || row.dueDate >= range.from) && (range.to === null || row.dueDate <= range.to))
+      .reduce((sum, row) => sum + Number(row.outstanding), 0),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../../db";
 import {
+  agingTotals,
   type BalanceFilter,
   clientBalancesAsOf,
   groupBalancesAsOf,
@@ -200,10 +201,10 @@ function clampPage(page: number, count: number, size: number): number {
  */
 export async function reminders(
   db: Db,
-  params: { asOf: string; horizonDays: number; pages?: ReminderPages; agingRanges?: DueDateRange[] } & BalanceFilter,
+  params: { asOf: string; horizonDays: number; pages?: ReminderPages } & BalanceFilter,
 ) {
-  const { asOf, horizonDays, pages, agingRanges = [], ...filter } = params;
-  const balances = await owingClientBalancesAsOf(db, asOf, filter, agingRanges);
+  const { asOf, horizonDays, pages, ...filter } = params;
+  const balances = await owingClientBalancesAsOf(db, asOf, filter);
   const directory = await clientDirectory(db, balances.map((b) => b.clientId));
 
   const allClients: ReminderRow[] = balances.map((balance) => ({
@@ -225,7 +226,6 @@ export async function reminders(
     (sum, row) => ({ outstanding: sum.outstanding + row.outstanding, overdue: sum.overdue + row.overdue }),
     { outstanding: 0, overdue: 0 },
   );
-  const agingTotals = agingRanges.map((_, index) => balances.reduce((sum, row) => sum + row.buckets[index]!, 0));
   const clientCount = allClients.length;
   const overdueClientCount = allClients.filter((row) => row.overdue > 0).length;
   const clientsPage = pages?.clients ? clampPage(pages.clients, clientCount, pages.size) : 1;
@@ -268,8 +268,6 @@ export async function reminders(
     upcomingPage,
     pageSize: pages?.size ?? null,
     totals,
-    /** Outstanding over all owing clients per range of `agingRanges`. */
-    agingTotals,
   };
 }
 
@@ -291,17 +289,10 @@ export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS
  */
 export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter, "accountManagerId"> = {}) {
   const buckets = await getAgingBuckets(db);
+  const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets), filter);
   // The dashboard shows ten rows of each list, so pages of ten keep the work
-  // to those rows; the counts and totals still cover every client. The
-  // aging buckets are summed in the same pass over open installments.
-  const list = await reminders(db, {
-    asOf,
-    horizonDays: 7,
-    ...filter,
-    pages: { clients: 1, upcoming: 1, size: 10 },
-    agingRanges: agingDueDateRanges(asOf, buckets),
-  });
-  const bucketTotals = list.agingTotals;
+  // to those rows; the counts and totals still cover every client.
+  const list = await reminders(db, { asOf, horizonDays: 7, ...filter, pages: { clients: 1, upcoming: 1, size: 10 } });
   const monthStart = startOfMonth(asOf);
   let collectedQuery = db
     .selectFrom("payment as p")
