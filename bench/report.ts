@@ -50,7 +50,7 @@ export function resultSection(run: RunDescription, rows: readonly ResultRow[]): 
     `- command: \`${run.command}\``,
     `- date: ${run.startedAt}`,
     `- machine: ${run.machine.cpu}, ${run.machine.cores} cores, ${run.machine.memoryGib.toFixed(1)} GiB RAM; ` +
-      `load average at start ${run.machine.loadAverage} (a shared machine: other people's builds and tests ran alongside)`,
+      `load average at start ${run.machine.loadAverage}`,
     `- database: ${run.database}`,
     `- dataset: ${Object.entries(run.datasetRows).map(([table, count]) => `${count.toLocaleString("en-US")} ${table}`).join(", ")}`,
     `- repetitions: ${run.counts}`,
