@@ -32,7 +32,9 @@ export function Pager({
   const href = (target: number) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) {
-      if (typeof value === "string" && key !== name) query.set(key, value);
+      // A repeated parameter keeps its first value, the one the page used.
+      const used = Array.isArray(value) ? value[0] : value;
+      if (typeof used === "string" && key !== name) query.set(key, used);
     }
     query.set(name, String(target));
     return `${path}?${query.toString()}`;

@@ -25,7 +25,11 @@ export function reminderPages(params: SearchParams) {
   };
 }
 
-/** Reads a page number from the URL; anything but a whole number from 1 to 100000 means the first page. */
+/**
+ * Reads a page number from the URL: a whole number is kept between 1 and
+ * 100000 (the procedure shows the last page for one past the end), and
+ * anything else means the first page.
+ */
 function pageOf(text: string | null | undefined): number {
-  return text && /^\d{1,6}$/.test(text) ? Math.min(Math.max(Number(text), 1), 100_000) : 1;
+  return text && /^\d+$/.test(text) ? Math.min(Math.max(Number(text), 1), 100_000) : 1;
 }

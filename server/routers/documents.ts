@@ -190,17 +190,18 @@ export const documentsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (input.format === "pdf" && input.documentIds.length > MAX_PDF_LETTERS) {
+      const documentIds = [...new Set(input.documentIds)];
+      if (input.format === "pdf" && documentIds.length > MAX_PDF_LETTERS) {
         throw badInput("format", `合并为一个 PDF 最多 ${MAX_PDF_LETTERS} 份，请改选 zip`);
       }
-      for (const documentId of input.documentIds) await getIssuedDocument(ctx.db, documentId, ctx.scope);
+      for (const documentId of documentIds) await getIssuedDocument(ctx.db, documentId, ctx.scope);
       const format: BatchFormat = input.format;
       const job = await startBatchJob(ctx.db, {
-        documentIds: input.documentIds,
+        documentIds,
         format,
         userId: ctx.user.id,
         nowIso: ctx.clock.nowIso(),
-        fileName: `批量催款函_${ctx.clock.today()}_${input.documentIds.length}份.${format}`,
+        fileName: `批量催款函_${ctx.clock.today()}_${documentIds.length}份.${format}`,
       });
       return { jobId: job.id, total: job.total };
     }),

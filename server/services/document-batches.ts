@@ -9,6 +9,8 @@ import { finished } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 
 import type { Db } from "../../db";
+import { selectInChunks } from "../../db/queries/chunks";
+import { LETTER_LEVELS } from "../domain/document-number";
 import { renderIssuedDocument, sealOf, type DocumentImages, type LetterPayload } from "../../documents/registry";
 import { renderCollectionLettersToFile } from "../../documents/render";
 import { AppError } from "../errors";
@@ -32,7 +34,7 @@ export interface BatchJob {
   id: string;
   format: BatchFormat;
   status: BatchStatus;
-  /** Letters rendered so far; for a single PDF it jumps to total at the end. */
+  /** Letters rendered so far; a single PDF moves on after each chunk of letters. */
   done: number;
   total: number;
   /** User who started the job; besides them only roles that see every client may see it. */
@@ -75,17 +77,28 @@ export async function startBatchJob(
   db: Db,
   params: { documentIds: number[]; format: BatchFormat; userId: string; nowIso: string; fileName: string },
 ): Promise<BatchJob> {
-  const rows = await db
-    .selectFrom("issued_document")
-    .select(["id", "kind", "number", "file_name", "payload", "voided_at"])
-    .where("id", "in", params.documentIds)
-    .execute();
+  // A document chosen twice is printed once, where it was first chosen.
+  const documentIds = [...new Set(params.documentIds)];
+  const rows = await selectInChunks(documentIds, (chunk) =>
+    db
+      .selectFrom("issued_document")
+      .select(["id", "kind", "number", "file_name", "payload", "voided_at"])
+      .where("id", "in", chunk)
+      .execute(),
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   const letters: IssuedLetter[] = [];
-  for (const id of params.documentIds) {
+  for (const id of documentIds) {
     const row = byId.get(id);
     if (!row) throw new AppError("NOT_FOUND", `文书不存在（编号 ${id}）`);
     if (row.voided_at !== null) throw new AppError("BAD_REQUEST", `文书 ${row.number} 已作废，不能打印`);
+    // The one-PDF path lays every document out as a collection letter.
+    if (params.format === "pdf" && !(LETTER_LEVELS as readonly string[]).includes(row.kind)) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `文书 ${row.number} 不是催收函件，合并为一个 PDF 只能打印付款提醒函、催款函和最后催告函，请改选 zip（每份文书一个 PDF）`,
+      );
+    }
     letters.push({ kind: row.kind, number: row.number, fileName: row.file_name, payload: JSON.parse(row.payload) as LetterPayload });
   }
   const images = await loadSealImages(db, letters.map((letter) => letter.payload.sealSha256));

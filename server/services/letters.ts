@@ -161,9 +161,9 @@ export async function issueCollectionLetter(
 export const MAX_BATCH_LETTERS = 1000;
 
 /**
- * Most letters merged into one PDF. React-pdf lays the whole PDF out in
- * memory: 500 letters peaked at about 630 MB RSS (about 0.8 MB a letter),
- * so larger batches go out as a zip, whose memory stays flat.
+ * Most letters merged into one PDF. The finished file is held in memory
+ * until written, and 500 one- or two-page letters peaked at 749 MB RSS, so
+ * larger batches go out as a zip, whose memory stays flat.
  */
 export const MAX_PDF_LETTERS = 500;
 

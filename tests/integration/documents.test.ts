@@ -478,3 +478,30 @@ describe("batch size", () => {
     expect(error.message).toContain("zip");
   });
 });
+
+describe("batch of issued documents", () => {
+  it("rejects a statement in one PDF", async () => {
+    const ctx = await withCompany();
+    const clientId = await overdueClient(ctx.caller, "对账客户", "2026-11-20");
+    const letter = await ctx.caller.documents.issueLetter({ clientId, level: "collection_demand" });
+    const statement = await ctx.caller.statements.issueStatement({ clientId, from: "2026-01-01", to: "2026-11-30" });
+
+    const error = await rejection(ctx.caller.documents.startBatch({ documentIds: [letter.documentId, statement.documentId], format: "pdf" }));
+    const zip = await ctx.caller.documents.startBatch({ documentIds: [letter.documentId, statement.documentId], format: "zip" });
+
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toContain(`文书 ${statement.number} 不是催收函件`);
+    expect(error.message).toContain("zip");
+    expect(zip.total).toBe(2);
+  });
+
+  it("prints a document chosen twice once", async () => {
+    const ctx = await withCompany();
+    const clientId = await overdueClient(ctx.caller, "重复客户", "2026-11-20");
+    const letter = await ctx.caller.documents.issueLetter({ clientId, level: "collection_demand" });
+
+    const job = await ctx.caller.documents.startBatch({ documentIds: [letter.documentId, letter.documentId], format: "pdf" });
+
+    expect(job.total).toBe(1);
+  });
+});

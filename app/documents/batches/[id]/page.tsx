@@ -54,7 +54,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
             <p className="mt-2 text-sm text-slate-600">
               {job.format === "zip"
                 ? `已生成 ${job.done} / ${job.total} 封`
-                : `正在排版 ${job.total} 封函件，合并文件一次生成，完成前进度不变`}
+                : `已排版 ${job.done} / ${job.total} 封函件，每排好 25 封更新一次进度`}
               ，页面每 {REFRESH_SECONDS} 秒自动刷新。
             </p>
           </>
