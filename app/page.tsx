@@ -127,7 +127,16 @@ function Dashboard({ data }: { data: DashboardData }) {
             </Table>
           )}
         </Card>
-        <Card title="7 天内到期">
+        <Card
+          title={data.dueSoonCount > 0 ? `7 天内到期（共 ${data.dueSoonCount} 笔）` : "7 天内到期"}
+          actions={
+            data.dueSoonCount > data.dueSoon.length ? (
+              <Link href={`/reminders?asOf=${data.asOf}&horizonDays=7`} className="text-brand-600 hover:underline">
+                全部 {data.dueSoonCount} 笔 →
+              </Link>
+            ) : undefined
+          }
+        >
           {data.dueSoon.length === 0 ? (
             <EmptyState title="未来 7 天没有到期的款项" />
           ) : (

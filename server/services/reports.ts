@@ -318,6 +318,8 @@ export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter
     clientsOverdue: list.overdueClientCount,
     urgent: list.clients.filter((row) => row.overdue > 0),
     dueSoon: list.upcoming,
+    dueSoonCount: list.upcomingCount,
+    dueSoonTotal: list.upcomingTotal,
   };
 }
 

@@ -101,6 +101,15 @@ describe("reports over 33,000 clients", () => {
     expect(speed.clients.every((row) => row.clientName.startsWith("大客户"))).toBe(true);
   });
 
+  it("counts everything due soon on the dashboard", async () => {
+    const dashboard = await ctx.caller.reports.dashboard({ asOf: TODAY });
+
+    expect(dashboard.dueSoon).toHaveLength(10);
+    expect(dashboard.dueSoonCount).toBe(Math.floor(CLIENTS / 2));
+    expect(dashboard.dueSoonTotal).toBe(Math.floor(CLIENTS / 2) * 10_000);
+    expect(dashboard.urgent).toHaveLength(10);
+  });
+
   it("lists every client in the collection summary", async () => {
     const summary = await ctx.caller.reports.summary({ asOf: TODAY });
 
