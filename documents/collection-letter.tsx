@@ -68,9 +68,10 @@ export function CollectionLetter({ facts, seal }: CollectionLetterProps) {
 }
 
 /**
- * One letter as a <Page> element, which may run over several printed pages.
- * A batch PDF puts many of these in one <Document> with `numbering` "page",
- * so each letter starts on a new page and counts its own pages.
+ * Lays out one letter as a <Page> element, which may run over several
+ * printed pages. A batch PDF puts many of these in one <Document> with
+ * `numbering` "page", so each letter starts on a new page and counts its
+ * own pages.
  *
  * NOTE: react-pdf 4.9 (@react-pdf/layout 5.2) lays out the rest of a <Page>
  * again at every page break, so a letter's time grows with the square of

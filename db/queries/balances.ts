@@ -128,6 +128,12 @@ async function openRows(db: Db, asOf: string, filter: BalanceFilter, dueRange: D
   return query;
 }
 
+/** Due dates of an aging bucket, both included; null leaves that end open. */
+export interface AgingDueDateRange {
+  from: string | null;
+  to: string | null;
+}
+
 /** Due dates from `from` to `to`, both included. */
 export interface DueRange {
   from: string;
@@ -205,10 +211,10 @@ export interface RowPage {
 }
 
 /**
- * Installments with money still due on `asOf`, oldest due date first; only
- * those due within `dueRange` when given, and only the rows of `page` when
- * given. The page is cut from the open rows before the contract and
- * installment details are joined, so a page costs its own rows only.
+ * Lists the installments with money still due on `asOf`, oldest due date
+ * first. `dueRange` keeps those due within it, and `page` keeps one slice.
+ * The page is cut before the contract and installment details are joined,
+ * so a page costs its own rows only.
  */
 export async function openInstallmentsAsOf(
   db: Db,
@@ -402,7 +408,7 @@ export async function receivedByClient(
 export async function agingTotals(
   db: Db,
   asOf: string,
-  dueDateRanges: readonly { from: string | null; to: string | null }[],
+  dueDateRanges: readonly AgingDueDateRange[],
   filter: BalanceFilter = {},
 ): Promise<number[]> {
   const byDueDate = await db
@@ -424,7 +430,7 @@ export async function agingTotals(
  */
 export function agingBucketSums(
   eb: AgedRows,
-  dueDateRanges: readonly { from: string | null; to: string | null }[],
+  dueDateRanges: readonly AgingDueDateRange[],
 ) {
   return dueDateRanges.map((range, index) => {
     const conditions = [];

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../../db";
 import { openInstallmentsAsOf } from "../../db/queries/balances";
-import { selectInChunks } from "../../db/queries/chunks";
+import { clientDirectory } from "../../db/queries/clients";
 import { openDisputedInstallmentIds } from "../../db/queries/disputes";
 import { daysBetween } from "../domain/dates";
 import { formatYuan } from "../domain/money";
@@ -49,11 +49,7 @@ export async function collectReminderItems(
   const candidates = open.filter((item) => item.outstanding >= rules.minAmount && !disputed.has(item.installmentId));
   if (candidates.length === 0) return [];
 
-  const clients = await selectInChunks(
-    candidates.map((item) => item.clientId),
-    (chunk) => db.selectFrom("client").select(["id", "name", "account_manager_id as accountManagerId"]).where("id", "in", chunk).execute(),
-  );
-  const clientById = new Map(clients.map((client) => [client.id, client]));
+  const clientById = await clientDirectory(db, candidates.map((item) => item.clientId));
 
   const items: ReminderItem[] = [];
   for (const item of candidates) {

@@ -1,6 +1,7 @@
 import type { Db } from "../../db";
 import {
   agingTotals,
+  type AgingDueDateRange,
   type BalanceFilter,
   clientBalancesAsOf,
   groupBalancesAsOf,
@@ -9,7 +10,7 @@ import {
   owingClientBalancesAsOf,
   receivedByClient,
 } from "../../db/queries/balances";
-import { selectInChunks } from "../../db/queries/chunks";
+import { type ClientIdentity, clientDirectory } from "../../db/queries/clients";
 import { DEFAULT_AGING_BUCKETS, daysOverdue } from "../domain/aging";
 import { addDays, daysBetween, startOfMonth } from "../domain/dates";
 import { getAgingBuckets } from "./aging-settings";
@@ -21,34 +22,6 @@ import { getAgingBuckets } from "./aging-settings";
  */
 const chineseCollator = new Intl.Collator("zh-CN");
 
-/** Client identity columns shown beside every balance. */
-async function clientDirectory(db: Db, ids: readonly number[]): Promise<Map<number, ClientIdentity>> {
-  const rows = await selectInChunks(ids, (chunk) =>
-    db
-      .selectFrom("client as c")
-      .leftJoin("staff as s", "s.id", "c.account_manager_id")
-      .select([
-        "c.id",
-        "c.name",
-        "c.contact_person as contactPerson",
-        "c.phone",
-        "c.account_manager_id as accountManagerId",
-        "s.name as accountManagerName",
-      ])
-      .where("c.id", "in", chunk)
-      .execute(),
-  );
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-export interface ClientIdentity {
-  id: number;
-  name: string;
-  contactPerson: string;
-  phone: string;
-  accountManagerId: number | null;
-  accountManagerName: string | null;
-}
 
 export interface BalanceSummaryRow {
   client: ClientIdentity;
@@ -170,12 +143,6 @@ export interface ReminderRow {
   nextDueDate: string | null;
 }
 
-/** Due dates from `from` to `to`, both included; null leaves that end open. */
-export interface DueDateRange {
-  from: string | null;
-  to: string | null;
-}
-
 /** Pages of the reminder lists to return; a list without a page is returned whole. */
 export interface ReminderPages {
   /** 1-based page of the owing clients. */
@@ -276,7 +243,7 @@ export async function reminders(
  * in [minDays, maxDays] overdue when asOf − maxDays ≤ d ≤ asOf − minDays.
  * The not-yet-due bucket covers d ≥ asOf.
  */
-export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS): DueDateRange[] {
+export function agingDueDateRanges(asOf: string, buckets = DEFAULT_AGING_BUCKETS): AgingDueDateRange[] {
   return buckets.map((bucket) => ({
     from: bucket.maxDays === null ? null : addDays(asOf, -bucket.maxDays),
     to: bucket.minDays === 0 ? null : addDays(asOf, -bucket.minDays),
@@ -291,7 +258,7 @@ export async function dashboard(db: Db, asOf: string, filter: Pick<BalanceFilter
   const buckets = await getAgingBuckets(db);
   const bucketTotals = await agingTotals(db, asOf, agingDueDateRanges(asOf, buckets), filter);
   // The dashboard shows ten rows of each list, so pages of ten keep the work
-  // to those rows; the counts and totals still cover every client.
+  // to those rows. The counts and totals still cover every client.
   const list = await reminders(db, { asOf, horizonDays: 7, ...filter, pages: { clients: 1, upcoming: 1, size: 10 } });
   const monthStart = startOfMonth(asOf);
   let collectedQuery = db

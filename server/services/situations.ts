@@ -1,6 +1,6 @@
 import type { Db } from "../../db";
 import { agingTotals, clientBalancesAsOf } from "../../db/queries/balances";
-import { selectInChunks } from "../../db/queries/chunks";
+import { clientDirectory } from "../../db/queries/clients";
 import {
   type ClientSituationFacts,
   type SituationContactFact,
@@ -110,7 +110,7 @@ export async function summarySituationFacts(
   const largest = [...balances]
     .sort((a, b) => b.outstanding - a.outstanding || a.clientId - b.clientId)
     .slice(0, params.top);
-  const names = await clientNames(db, largest.map((row) => row.clientId));
+  const directory = await clientDirectory(db, largest.map((row) => row.clientId));
   const activity = await collectionActivity(db, params, scope);
 
   return {
@@ -125,7 +125,7 @@ export async function summarySituationFacts(
     clientsOverdue: balances.filter((row) => row.overdue > 0).length,
     aging: buckets.map((bucket, index) => ({ label: bucket.label, amount: bucketTotals[index]! })),
     topDebtors: largest.map((row) => ({
-      name: names.get(row.clientId) ?? `客户 ${row.clientId}`,
+      name: directory.get(row.clientId)?.name ?? `客户 ${row.clientId}`,
       outstanding: row.outstanding,
       overdue: row.overdue,
       daysOverdue:
@@ -263,11 +263,4 @@ async function collectedBetween(
     )
     .executeTakeFirst();
   return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
-}
-
-async function clientNames(db: Db, ids: number[]): Promise<Map<number, string>> {
-  const rows = await selectInChunks(ids, (chunk) =>
-    db.selectFrom("client").select(["id", "name"]).where("id", "in", chunk).execute(),
-  );
-  return new Map(rows.map((row) => [row.id, row.name]));
 }

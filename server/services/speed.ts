@@ -7,7 +7,7 @@ import {
   openInstallmentRowsAsOf,
   owingClientBalancesAsOf,
 } from "../../db/queries/balances";
-import { selectInChunks } from "../../db/queries/chunks";
+import { clientDirectory } from "../../db/queries/clients";
 import type { InstallmentTable } from "../../db/schema";
 import { addDays } from "../domain/dates";
 import { type SpeedGrade, speedGrade } from "../domain/speed";
@@ -175,18 +175,11 @@ export async function paymentSpeed(db: Db, params: { from: string; asOf: string 
     row.overdueOver90 = balance.oldestOverdueDueDate !== null && balance.oldestOverdueDueDate < over90Before;
   }
 
-  const names = await selectInChunks(rows.keys(), (chunk) =>
-    db
-      .selectFrom("client as cl")
-      .leftJoin("staff as s", "s.id", "cl.account_manager_id")
-      .select(["cl.id", "cl.name", "s.name as accountManagerName"])
-      .where("cl.id", "in", chunk)
-      .execute(),
-  );
-  for (const name of names) {
-    const row = rows.get(name.id)!;
-    row.clientName = name.name;
-    row.accountManagerName = name.accountManagerName;
+  const directory = await clientDirectory(db, rows.keys());
+  for (const client of directory.values()) {
+    const row = rows.get(client.id)!;
+    row.clientName = client.name;
+    row.accountManagerName = client.accountManagerName;
   }
 
   const clients: SpeedRow[] = [...rows.values()].map(({ signFenDays, ...row }) => {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 
 import type { Db } from "../../db";
 import { type BalanceFilter, clientBalancesAsOf, installmentsAsOf } from "../../db/queries/balances";
-import { selectInChunks } from "../../db/queries/chunks";
+import { clientDirectory } from "../../db/queries/clients";
 import { openDisputedInstallmentIds } from "../../db/queries/disputes";
 import { daysOverdue } from "../domain/aging";
 import { priorityInYuan, priorityKey } from "../domain/collections";
@@ -266,16 +266,4 @@ async function windowInstallments(
     .orderBy("x.installment_id")
     .execute();
   return rows.map((row) => ({ ...row, outstanding: row.amount - Number(row.applied ?? 0) }));
-}
-
-async function clientDirectory(db: Db, ids: number[]) {
-  const rows = await selectInChunks(ids, (chunk) =>
-    db
-      .selectFrom("client as cl")
-      .leftJoin("staff as s", "s.id", "cl.account_manager_id")
-      .select(["cl.id", "cl.name", "cl.phone", "s.name as accountManagerName"])
-      .where("cl.id", "in", chunk)
-      .execute(),
-  );
-  return new Map(rows.map((row) => [row.id, row]));
 }
